@@ -1,0 +1,114 @@
+"""The store's records as frozen dataclasses; no parsing or I/O here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from anti_party.dates import EdtfDate
+
+
+@dataclass(frozen=True)
+class Note:
+    """Another reading of a fact, with the sources that give it."""
+
+    text: str
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    """A bibliographic record; enough to cite it in MLA, Chicago and APA."""
+
+    id: str
+    kind: str
+    title: str
+    authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    translators: tuple[str, ...] = ()
+    container: str | None = None
+    publisher: str | None = None
+    place: str | None = None
+    year: int | None = None
+    date: str | None = None
+    edition: str | None = None
+    volume: str | None = None
+    pages: str | None = None
+    url: str | None = None
+    accessed: date | None = None
+    language: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    full_name: str | None = None
+    native: str | None = None
+    born: EdtfDate | None = None
+    died: EdtfDate | None = None
+    aliases: tuple[str, ...] = ()
+    summary: str | None = None
+    later: str | None = None
+    sources: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True)
+class Office:
+    id: str
+    title: str
+    short: str | None = None
+    existed: EdtfDate | None = None
+
+
+@dataclass(frozen=True)
+class Term:
+    person: str
+    office: str
+    start: EdtfDate
+    end: EdtfDate | None
+    sources: tuple[str, ...]
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: EdtfDate
+    title: str
+    summary: str = ""
+    people: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True)
+class PresidiumSeat:
+    """A member of the Party Presidium in June 1957 and the side taken in the crisis."""
+
+    person: str
+    rank: str
+    side: str
+    sources: tuple[str, ...]
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True)
+class Period:
+    id: str
+    title: str
+    date: EdtfDate
+
+
+@dataclass(frozen=True)
+class Store:
+    sources: dict[str, Source] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    offices: dict[str, Office] = field(default_factory=dict)
+    terms: tuple[Term, ...] = ()
+    events: tuple[Event, ...] = ()
+    presidium: tuple[PresidiumSeat, ...] = ()
+    periods: tuple[Period, ...] = ()
