@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+import datetime as dt
 
 from anti_party.dates import EdtfDate
 
@@ -30,12 +30,12 @@ class Source:
     publisher: str | None = None
     place: str | None = None
     year: int | None = None
-    date: str | None = None
+    date: EdtfDate | None = None
     edition: str | None = None
     volume: str | None = None
     pages: str | None = None
     url: str | None = None
-    accessed: date | None = None
+    accessed: dt.date | None = None
     language: str | None = None
     note: str | None = None
 
@@ -112,3 +112,12 @@ class Store:
     events: tuple[Event, ...] = ()
     presidium: tuple[PresidiumSeat, ...] = ()
     periods: tuple[Period, ...] = ()
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A person with the offices they held and the events they took part in."""
+
+    person: Person
+    terms: tuple[Term, ...]
+    events: tuple[Event, ...]

@@ -1,0 +1,3 @@
+from anti_party.cli import run
+
+run()

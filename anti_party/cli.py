@@ -1,0 +1,247 @@
+"""The command line: parse, query, render, echo. The only module that writes to the streams."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from anti_party import __version__, query
+from anti_party.dates import DateError, EdtfDate, parse_user_date
+from anti_party.model import Profile, Store
+from anti_party.render import EVENT_FIELDS, FORMATS, Options, formats_for, render
+from anti_party.store import StoreError, load_store, store_paths
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+F = TypeVar("F", bound=Callable[..., Any])
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class DataError(click.ClickException):
+    """A data or lookup problem: exit 1."""
+
+    exit_code = 1
+
+
+class StoreProblems(DataError):
+    def __init__(self, error: StoreError) -> None:
+        super().__init__(str(error))
+        self.problems = error.problems
+
+    def show(self, file: Any = None) -> None:
+        for problem in self.problems:
+            click.echo(f"Error: {problem}", err=True)
+
+
+def color_wanted(flag: bool | None, environ: Mapping[str, str], is_terminal: bool) -> bool:
+    """--color/--no-color, then NO_COLOR, FORCE_COLOR or CLICOLOR_FORCE, then TERM=dumb, then the tty."""
+    if flag is not None:
+        return flag
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR") or environ.get("CLICOLOR_FORCE", "0") not in ("", "0"):
+        return True
+    return is_terminal and environ.get("TERM") != "dumb"
+
+
+@dataclass
+class App:
+    """What the group's options set up for every command."""
+
+    paths: list[Path]
+    color: bool | None = None
+    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+
+    @cached_property
+    def store(self) -> Store:
+        try:
+            return load_store(self.paths)
+        except StoreError as error:
+            raise StoreProblems(error) from None
+
+    def stdout_is_terminal(self) -> bool:
+        return click.get_text_stream("stdout").isatty()
+
+    def console(self) -> Console:
+        from rich.console import Console
+
+        terminal = self.stdout_is_terminal()
+        color = color_wanted(self.color, self.environ, terminal)
+        width = None if terminal else int(self.environ.get("COLUMNS") or 0) or 160
+        return Console(
+            file=click.get_text_stream("stdout"), markup=False, highlight=False, emoji=False,
+            color_system="auto" if color else None, force_terminal=color, width=width,
+        )
+
+    def emit(self, output: Any) -> None:
+        if isinstance(output, str):
+            click.echo(output, nl=False)
+        else:
+            self.console().print(output)
+
+
+class UserDate(click.ParamType):
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> EdtfDate:
+        if isinstance(value, EdtfDate):
+            return value
+        try:
+            return parse_user_date(str(value))
+        except DateError as error:
+            self.fail(str(error), param, ctx)
+
+
+def date_options(function: F) -> F:
+    for option in reversed((
+        click.option("--from", "start", type=UserDate(), help="Events that end on or after this date."),
+        click.option("--to", "end", type=UserDate(), help="Events that start on or before this date."),
+        click.option("--on", type=UserDate(), help="Events that overlap this day, month or year."),
+    )):
+        function = option(function)
+    return function
+
+
+def format_option(view: str) -> Callable[[F], F]:
+    choices = ["auto", *formats_for(view)]
+    return click.option(
+        "--format", "-f", "format_name", type=click.Choice(choices), default="auto", show_default=True,
+        help="Output format; auto is 'timeline' on a terminal and 'tsv' in a pipe.",
+    )
+
+
+def output_options(view: str) -> Callable[[F], F]:
+    def decorate(function: F) -> F:
+        for option in reversed((
+            format_option(view),
+            click.option("--fields", metavar="A,B,...", callback=_check_fields,
+                         help="Fields and their order for tsv, csv, json and jsonl."),
+            click.option("--header", is_flag=True, help="Start TSV output with a header row."),
+            click.option("--details", "-d", is_flag=True, help="Show summaries, notes and sources."),
+        )):
+            function = option(function)
+        return function
+
+    return decorate
+
+
+def person_option(function: F) -> F:
+    return click.option("--person", "-p", "people", multiple=True, metavar="NAME",
+                        help="Events involving this person (repeatable; any of them).")(function)
+
+
+def _check_fields(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    fields = tuple(name.strip() for name in value.split(",") if name.strip())
+    unknown = [name for name in fields if name not in EVENT_FIELDS]
+    if unknown or not fields:
+        raise click.BadParameter(
+            f"unknown field {', '.join(map(repr, unknown)) or '(none given)'}; valid fields: {', '.join(EVENT_FIELDS)}",
+            ctx, param,
+        )
+    return fields
+
+
+def resolve_format(app: App, format_name: str) -> str:
+    if format_name == "auto":
+        return "timeline" if app.stdout_is_terminal() else "tsv"
+    return format_name
+
+
+def find_person(store: Store, name: str) -> str:
+    try:
+        return query.find_person(store, name).id
+    except query.LookupFailed as error:
+        raise DataError(str(error)) from None
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="apg")
+@click.option("--store", "stores", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              metavar="PATH", help="A store to load after the packaged one (repeatable; default: $APG_STORE).")
+@click.option("--no-default-store", is_flag=True, help="Do not load the packaged events.toml.")
+@click.option("--color/--no-color", default=None, help="Force or forbid colour (default: on a terminal).")
+@click.pass_context
+def main(ctx: click.Context, stores: tuple[Path, ...], no_default_store: bool, color: bool | None) -> None:
+    """A timeline of the Soviet Anti-Party Group, 1953-1962."""
+    paths = store_paths(stores, os.environ.get("APG_STORE"), use_default=not no_default_store)
+    if not paths:
+        raise click.UsageError("--no-default-store needs at least one --store PATH")
+    ctx.obj = App(paths, color)
+
+
+@main.command(context_settings=CONTEXT)
+@date_options
+@person_option
+@click.option("--tag", "-t", "tags", multiple=True, help="Events with this tag (repeatable; any of them).")
+@click.option("--grep", "-g", metavar="TEXT", help="Events whose title or summary contains TEXT (any case).")
+@click.option("--sort", type=click.Choice(query.SORT_KEYS), default="date", show_default=True)
+@click.option("--reverse", "-r", is_flag=True, help="Reverse the order.")
+@click.option("--limit", "-n", type=click.IntRange(min=0), help="Show at most N events.")
+@output_options("events")
+@click.pass_obj
+def timeline(app: App, start: EdtfDate | None, end: EdtfDate | None, on: EdtfDate | None, people: Sequence[str],
+             tags: Sequence[str], grep: str | None, sort: str, reverse: bool, limit: int | None,
+             format_name: str, fields: tuple[str, ...] | None, header: bool, details: bool) -> None:
+    """List events in date order, filtered by date, person, tag or text."""
+    try:
+        span = query.date_range(start, end, on)
+    except query.QueryError as error:
+        raise click.UsageError(str(error)) from None
+    person_ids = tuple(find_person(app.store, name) for name in people)
+    events = query.select_events(app.store.events, query.EventQuery(span, person_ids, tuple(tags), grep, sort, reverse, limit))
+    options = Options(app.store, fields, header, details)
+    app.emit(render(resolve_format(app, format_name), "events", events, options))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("name")
+@output_options("person")
+@click.pass_obj
+def person(app: App, name: str, format_name: str, fields: tuple[str, ...] | None, header: bool, details: bool) -> None:
+    """Show a person: names, life, offices held and events.
+
+    NAME is an id, surname, full name, alias or the Russian name, in any case and
+    without accents; a unique prefix is enough.
+    """
+    found = app.store.people[find_person(app.store, name)]
+    profile = Profile(found, tuple(query.terms_of(app.store, found.id)),
+                      tuple(query.select_events(app.store.events, query.EventQuery(people=(found.id,)))))
+    app.emit(render(resolve_format(app, format_name), "person", profile, Options(app.store, fields, header, details)))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_obj
+def check(app: App, paths: tuple[Path, ...]) -> None:
+    """Validate the store, or the files PATHS, and report every problem.
+
+    Exits 1 if there is any problem, printing one line for each on stderr.
+    """
+    store = App(list(paths) or app.paths).store
+    click.echo(
+        f"ok: {len(store.events)} events, {len(store.people)} people, {len(store.sources)} sources, "
+        f"{len(store.offices)} offices, {len(store.terms)} terms"
+    )
+
+
+def run() -> None:
+    """The console script: click's main, with a quiet end when a reader closes the pipe."""
+    try:
+        main(prog_name="apg")
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+
+
+__all__ = ["FORMATS", "main", "run"]

@@ -1,0 +1,230 @@
+"""The date model: a subset of EDTF for the store, and what people type on the command line.
+
+A date is a period: ``1957`` runs from 1957-01-01 to 1957-12-31. Nothing is ever
+filled in from today's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+Precision = Literal["year", "month", "day"]
+
+_POINT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_PRECISION_RANK: dict[Precision, int] = {"year": 0, "month": 1, "day": 2}
+
+
+class DateError(ValueError):
+    """A date that cannot be read; the message quotes the input."""
+
+
+@dataclass(frozen=True, order=True)
+class DatePoint:
+    """One calendar date at year, month or day precision, with EDTF qualifiers."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    approximate: bool = False
+    uncertain: bool = False
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    @property
+    def earliest(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> date:
+        if self.day is not None:
+            return self.earliest
+        if self.month is None:
+            return date(self.year, 12, 31)
+        first_of_next = date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return first_of_next - timedelta(days=1)
+
+    @property
+    def qualifier(self) -> str:
+        if self.approximate and self.uncertain:
+            return "%"
+        return "~" if self.approximate else "?" if self.uncertain else ""
+
+    def edtf(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text + self.qualifier
+
+
+@dataclass(frozen=True)
+class EdtfDate:
+    """A store date: one point, or an interval of two, with its original text."""
+
+    text: str
+    start: DatePoint
+    end: DatePoint | None = None
+
+    @property
+    def earliest(self) -> date:
+        return self.start.earliest
+
+    @property
+    def latest(self) -> date:
+        return (self.end or self.start).latest
+
+    @property
+    def precision(self) -> Precision:
+        """The coarser precision of the two ends of an interval."""
+        if self.end is None:
+            return self.start.precision
+        return min(self.start.precision, self.end.precision, key=_PRECISION_RANK.__getitem__)
+
+    @property
+    def approximate(self) -> bool:
+        return self.start.approximate or (self.end is not None and self.end.approximate)
+
+    @property
+    def uncertain(self) -> bool:
+        return self.start.uncertain or (self.end is not None and self.end.uncertain)
+
+    def edtf(self) -> str:
+        """The canonical EDTF text (equal to ``text`` for store dates)."""
+        if self.end is None:
+            return self.start.edtf()
+        return f"{self.start.edtf()}/{self.end.edtf()}"
+
+    def overlaps(self, other: EdtfDate) -> bool:
+        return spans_overlap(self.earliest, self.latest, other.earliest, other.latest)
+
+    def human(self) -> str:
+        """The date at its own precision: "18 Jun 1957", "Jun 1957", "22-29 Jun 1957", "c. 1957"."""
+        if self.end is None:
+            return _qualified(_human_point(self.start), self.start)
+        start, end = self.start, self.end
+        same_year = start.year == end.year and start.precision == end.precision
+        same_year = same_year and not start.qualifier
+        same_month = same_year and start.month is not None and start.month == end.month
+        if same_month and start.day is not None:
+            text = f"{start.day}-{_human_point(end)}"
+        elif same_year and start.month is not None:
+            text = f"{_human_point(start).rsplit(' ', 1)[0]}-{_human_point(end)}"
+        else:
+            return f"{_qualified(_human_point(start), start)}-{_qualified(_human_point(end), end)}"
+        return _qualified(text, end)
+
+
+def _human_point(point: DatePoint) -> str:
+    if point.month is None:
+        return str(point.year)
+    month = _MONTHS[point.month - 1]
+    return f"{month} {point.year}" if point.day is None else f"{point.day} {month} {point.year}"
+
+
+def _qualified(text: str, point: DatePoint) -> str:
+    if point.approximate:
+        text = "c. " + text
+    return text + "?" if point.uncertain else text
+
+
+def spans_overlap(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
+    return a_start <= b_end and b_start <= a_end
+
+
+def sort_key(when: EdtfDate, ident: str) -> tuple[date, date, str]:
+    """The store's total order: earliest day, then latest day, then id."""
+    return (when.earliest, when.latest, ident)
+
+
+def _parse_point(text: str, whole: str) -> DatePoint:
+    match = _POINT.fullmatch(text)
+    if match is None:
+        raise DateError(f"{whole!r} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day, qualifier = match.groups()
+    point = DatePoint(
+        year=int(year),
+        month=int(month) if month else None,
+        day=int(day) if day else None,
+        approximate=qualifier in ("~", "%"),
+        uncertain=qualifier in ("?", "%"),
+    )
+    if point.year < 1:
+        raise DateError(f"{whole!r} is not a date: there is no year 0")
+    try:
+        point.earliest  # noqa: B018 - date() checks the month and the day against the calendar
+    except ValueError:
+        raise DateError(f"{whole!r} is not a date: there is no such day or month") from None
+    return point
+
+
+def parse_edtf(text: str) -> EdtfDate:
+    """Parse a store date (the EDTF subset documented in docs/store.md)."""
+    if not isinstance(text, str):
+        raise DateError(f"{text!r} is not a date: expected a string")
+    parts = text.split("/")
+    if len(parts) > 2:
+        raise DateError(f"{text!r} is not a date: an interval has exactly one '/'")
+    start = _parse_point(parts[0], text)
+    if len(parts) == 1:
+        return EdtfDate(text, start)
+    end = _parse_point(parts[1], text)
+    if end.latest < start.earliest:
+        raise DateError(f"{text!r} ends before it starts")
+    return EdtfDate(text, start, end)
+
+
+_EDTF_SHAPE = re.compile(r"\d{4}[-\d~?%/]*")
+_NUMERIC_DMY = re.compile(r"\d{1,4}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{1,4}")
+_FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+def parse_user_date(text: str) -> EdtfDate:
+    """Parse a command-line date: an EDTF date, or "June 1957", "18 June 1957", "Jun 18 1957".
+
+    A partial date stands for its whole period; a missing part is never filled in.
+    """
+    text = text.strip()
+    if _EDTF_SHAPE.fullmatch(text):
+        return parse_edtf(text)
+    if _NUMERIC_DMY.fullmatch(text):
+        raise DateError(f"{text!r} is ambiguous: write it as YYYY-MM-DD, e.g. 1957-06-18")
+    years = _FOUR_DIGITS.findall(text)
+    if len(years) != 1:
+        reason = "give the year with four digits" if not years else "give one date"
+        raise DateError(f"{text!r} is not a date: {reason}")
+    point = _parse_words(text)
+    if point.year != int(years[0]):
+        raise DateError(f"{text!r} is not a date: give the year with four digits")
+    return EdtfDate(point.edtf(), point)
+
+
+def _parse_words(text: str) -> DatePoint:
+    # Two runs with different defaults: a part that differs between them was not in the text.
+    from dateutil import parser
+
+    try:
+        first = parser.parse(text, default=datetime(2000, 1, 1))
+        second = parser.parse(text, default=datetime(2004, 2, 2))
+    except (ValueError, OverflowError) as error:
+        reason = ": there is no such day" if "out of range" in str(error) else ""
+        raise DateError(f"{text!r} is not a date{reason}") from None
+    if first.year != second.year:
+        raise DateError(f"{text!r} is not a date: give the year with four digits")
+    if first.month != second.month and first.day == second.day:
+        raise DateError(f"{text!r} is not a date: a day needs its month")
+    month = first.month if first.month == second.month else None
+    day = first.day if first.day == second.day and month is not None else None
+    if first.hour or first.minute or first.second or first.tzinfo:
+        raise DateError(f"{text!r} is not a date: give a day, month or year, not a time")
+    return DatePoint(first.year, month, day)
+
+

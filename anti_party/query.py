@@ -1,0 +1,145 @@
+"""Filters, sorting and look-ups over a loaded store: pure functions, no I/O."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from anti_party.dates import EdtfDate, sort_key, spans_overlap
+from anti_party.model import Event, Person, Store, Term
+
+SORT_KEYS = ("date", "title", "id")
+
+
+class QueryError(ValueError):
+    """A query that contradicts itself (a usage problem)."""
+
+
+class LookupFailed(LookupError):
+    """A name or id that matches nothing, or more than one thing."""
+
+    def __init__(self, message: str, candidates: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.candidates = tuple(candidates)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """Inclusive day bounds; None is open."""
+
+    start: date | None = None
+    end: date | None = None
+
+    def overlaps(self, when: EdtfDate) -> bool:
+        return spans_overlap(self.start or date.min, self.end or date.max, when.earliest, when.latest)
+
+
+def date_range(start: EdtfDate | None, end: EdtfDate | None, on: EdtfDate | None) -> DateRange:
+    """--from START --to END, or --on DAY: each a period, so --to 1957 ends on 31 December."""
+    if on is not None:
+        if start is not None or end is not None:
+            raise QueryError("--on cannot be combined with --from or --to")
+        return DateRange(on.earliest, on.latest)
+    if start is not None and end is not None and start.earliest > end.latest:
+        raise QueryError(f"--from {start.text!r} is after --to {end.text!r}")
+    return DateRange(start.earliest if start else None, end.latest if end else None)
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    span: DateRange = DateRange()
+    people: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    grep: str | None = None
+    sort: str = "date"
+    reverse: bool = False
+    limit: int | None = None
+
+
+def select_events(events: Iterable[Event], query: EventQuery) -> list[Event]:
+    needle = query.grep.casefold() if query.grep else None
+    chosen = [
+        event
+        for event in events
+        if query.span.overlaps(event.date)
+        and (not query.people or set(query.people) & set(event.people))
+        and (not query.tags or set(query.tags) & set(event.tags))
+        and (needle is None or needle in event.title.casefold() or needle in event.summary.casefold())
+    ]
+    chosen.sort(key=lambda event: _SORTERS[query.sort](event), reverse=query.reverse)
+    return chosen if query.limit is None else chosen[: query.limit]
+
+
+def event_order(event: Event) -> tuple[date, date, str]:
+    return sort_key(event.date, event.id)
+
+
+_SORTERS = {
+    "date": event_order,
+    "title": lambda event: (event.title.casefold(), *event_order(event)),
+    "id": lambda event: event.id,
+}
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for matching names ("Хрущёв" ~ "хрущев")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _person_names(person: Person) -> list[str]:
+    names = [person.id, person.name, *person.aliases]
+    names += [name for name in (person.full_name, person.native) if name]
+    return names
+
+
+def find_person(store: Store, name: str) -> Person:
+    """Match an id, name, surname, alias or Cyrillic name; a unique prefix is enough."""
+    wanted = fold(name.strip())
+    exact: set[str] = set()
+    prefix: set[str] = set()
+    for person in store.people.values():
+        for candidate in _person_names(person):
+            whole = fold(candidate)
+            words = [whole, *whole.replace("-", " ").split()]
+            if wanted in words:
+                exact.add(person.id)
+            elif wanted and any(word.startswith(wanted) for word in words):
+                prefix.add(person.id)
+    found = exact or prefix
+    if len(found) == 1:
+        return store.people[found.pop()]
+    if found:
+        listed = ", ".join(f"{ident} ({store.people[ident].name})" for ident in sorted(found))
+        raise LookupFailed(f"{name!r} matches more than one person: {listed}", sorted(found))
+    raise LookupFailed(f"no person matches {name!r}{_suggest(wanted, _person_keys(store))}")
+
+
+def _person_keys(store: Store) -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for person in store.people.values():
+        for candidate in _person_names(person):
+            for word in [candidate, *candidate.split()]:
+                keys.setdefault(fold(word), person.id)
+    return keys
+
+
+def _suggest(wanted: str, keys: dict[str, str]) -> str:
+    close = difflib.get_close_matches(wanted, list(keys), n=5, cutoff=0.7)
+    ids = list(dict.fromkeys(keys[key] for key in close))[:3]
+    return f"; did you mean {' or '.join(ids)}?" if ids else ""
+
+
+def find_event(store: Store, ident: str) -> Event:
+    for event in store.events:
+        if event.id == ident:
+            return event
+    suggestion = _suggest(ident, {event.id: event.id for event in store.events})
+    raise LookupFailed(f"no event has the id {ident!r}{suggestion}")
+
+
+def terms_of(store: Store, person_id: str) -> list[Term]:
+    return sorted((t for t in store.terms if t.person == person_id), key=lambda t: (t.start.earliest, t.office))

@@ -1,0 +1,123 @@
+"""Validation of stores: every problem reported, each with file, line, entry and key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, Invoke
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "store.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+BASE = """\
+[sources.book]
+kind = "book"
+title = "A Book"
+
+[people.molotov]
+name = "Vyacheslav Molotov"
+
+[offices.premier]
+title = "Chairman of the Council of Ministers"
+"""
+
+
+def test_check_ok(apg: Invoke) -> None:
+    result = apg("check")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0, "ok: 4 events, 4 people, 2 sources, 1 offices, 1 terms\n", "",
+    )
+
+
+def test_check_path_argument(apg: Invoke) -> None:
+    result = apg("check", str(DATA / "store.toml"), store=None)
+    assert (result.exit_code, result.stdout) == (0, "ok: 4 events, 4 people, 2 sources, 1 offices, 1 terms\n")
+
+
+def test_three_mistakes_are_all_named(apg: Invoke) -> None:
+    path = DATA / "three-mistakes.toml"
+    result = apg("check", store=path)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"Error: {path}:14: event 'first' key 'sumary': unknown key (did you mean 'summary'?)\n"
+        f"Error: {path}:19: event 'second' key 'date': '1957-02-30' is not a date: there is no such day or month\n"
+        f"Error: {path}:27: event 'third' key 'people': unknown person 'molotv' (did you mean 'molotov'?)\n"
+    )
+
+
+def test_broken_store_gives_no_partial_output(apg: Invoke) -> None:
+    result = apg("timeline", "-f", "tsv", store=DATA / "three-mistakes.toml")
+    assert (result.exit_code, result.stdout, result.stderr.count("Error: ")) == (1, "", 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[[events]]\nid = "x"\ndate = 1957\ntitle = "T"\nsources = ["book"]\n', "{path}:3: event 'x' key 'date': must be a string, not an integer"),
+        ('[[events]]\nid = "x"\ndate = "1957"\nsources = ["book"]\n', "{path}:1: event 'x' key 'title': is required"),
+        ('[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\n', "{path}:1: event 'x' key 'sources': needs at least one source"),
+        ('[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\nsources = []\n',
+         "{path}:5: event 'x' key 'sources': needs at least one source"),
+        ('[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\nsources = ["bok"]\n',
+         "{path}:5: event 'x' key 'sources': unknown source 'bok' (did you mean 'book'?)"),
+        ('[[events]]\nid = "x"\ndate = "1958/1957"\ntitle = "T"\nsources = ["book"]\n',
+         "{path}:3: event 'x' key 'date': '1958/1957' ends before it starts"),
+        ('[[events]]\nid = "x"\ndate = "57"\ntitle = "T"\nsources = ["book"]\n',
+         "{path}:3: event 'x' key 'date': '57' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"),
+        ('[[events]]\nid = "Bad Id"\ndate = "1957"\ntitle = "T"\nsources = ["book"]\n',
+         "{path}:2: event 'Bad Id' key 'id': 'Bad Id': ids are lower-case letters, digits and hyphens"),
+        ('[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\nsources = ["book"]\ntags = "a"\n',
+         "{path}:6: event 'x' key 'tags': must be an array, not a string"),
+        ('[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\nsources = ["book"]\nnotes = [{ txt = "n" }]\n',
+         "{path}:6: event 'x' key 'notes': each note is a table {{ text = \"...\", sources = [...] }}"),
+        ('[[terms]]\nperson = "molotov"\noffice = "premier"\nfrom = "1955-02-08"\nto = "1953-03-05"\nsources = ["book"]\n',
+         "{path}:5: term 'molotov/premier/1955-02-08' key 'to': '1953-03-05' ends before the term starts ('1955-02-08')"),
+        ('[[terms]]\nperson = "molotov"\noffice = "premiere"\nfrom = "1955-02-08"\nsources = ["book"]\n',
+         "{path}:3: term 'molotov/premiere/1955-02-08' key 'office': unknown office 'premiere' (did you mean 'premier'?)"),
+        ('[[terms]]\nperson = "molotov"\noffice = "premier"\nfrom = "1955-02-08"\n',
+         "{path}:1: term 'molotov/premier/1955-02-08' key 'sources': needs at least one source"),
+        ('[sources.web]\nkind = "website"\ntitle = "W"\n',
+         "{path}:2: source 'web' key 'kind': 'website' is not one of book, article, chapter, encyclopedia, document, web"),
+        ('[evnts]\n', "{path}:1: unknown table [evnts] (did you mean 'events'?)"),
+        ('[[presidium]]\nperson = "molotov"\nrank = "full"\nside = "anti"\nsources = ["book"]\n',
+         "{path}:4: presidium seat 'molotov' key 'side': 'anti' is not one of group, khrushchev, wavered"),
+    ],
+)
+def test_each_problem(apg: Invoke, tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, BASE + "\n" + text)
+    offset = BASE.count("\n") + 1
+    result = apg("check", store=path)
+    expected = message.format(path=path)
+    head, line, rest = expected.split(":", 2)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {head}:{int(line) + offset}:{rest}\n"
+
+
+def test_duplicate_ids(apg: Invoke, tmp_path: Path) -> None:
+    event = '[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\nsources = ["book"]\n'
+    path = write(tmp_path, BASE + event + event)
+    result = apg("check", store=path)
+    assert (result.exit_code, result.stderr) == (1, f"Error: {path}:16: event 'x' key 'id': is defined twice; first at {path}:10\n")
+
+
+def test_toml_syntax_error_names_the_line(apg: Invoke, tmp_path: Path) -> None:
+    path = write(tmp_path, BASE + '[[events]]\nid = "x\n')
+    result = apg("check", store=path)
+    assert (result.exit_code, result.stderr) == (1, f"Error: {path}:11: TOML syntax error: Illegal character '\\n'\n")
+
+
+def test_missing_store_file(apg: Invoke, tmp_path: Path) -> None:
+    result = apg("timeline", store=tmp_path / "nope.toml")
+    assert (result.exit_code, result.stderr) == (1, f"Error: {tmp_path / 'nope.toml'}: cannot read the store: No such file or directory\n")
+
+
+def test_apg_store_environment_variable(apg: Invoke, tmp_path: Path) -> None:
+    result = apg("--no-default-store", "check", store=None, env={"APG_STORE": str(DATA / "store.toml")})
+    assert (result.exit_code, result.stdout) == (0, "ok: 4 events, 4 people, 2 sources, 1 offices, 1 terms\n")
