@@ -68,7 +68,7 @@ class App:
             raise StoreProblems(error) from None
 
     def stdout_is_terminal(self) -> bool:
-        return click.get_text_stream("stdout").isatty()
+        return sys.stdout.isatty()
 
     def console(self) -> Console:
         from rich.console import Console
@@ -77,7 +77,7 @@ class App:
         color = color_wanted(self.color, self.environ, terminal)
         width = None if terminal else int(self.environ.get("COLUMNS") or 0) or 160
         return Console(
-            file=click.get_text_stream("stdout"), markup=False, highlight=False, emoji=False,
+            file=sys.stdout, markup=False, highlight=False, emoji=False,
             color_system="auto" if color else None, force_terminal=color, width=width,
         )
 
@@ -164,7 +164,7 @@ def find_person(store: Store, name: str) -> str:
         raise DataError(str(error)) from None
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(name="apg", context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="apg")
 @click.option("--store", "stores", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
               metavar="PATH", help="A store to load after the packaged one (repeatable; default: $APG_STORE).")

@@ -35,7 +35,9 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
     def check(name: str, output: str) -> None:
         path = GOLDEN / name
         if os.environ.get("APG_UPDATE_GOLDEN"):
-            path.write_text(output, encoding="utf-8", newline="")
-        assert output == path.read_text(encoding="utf-8", newline="") if path.exists() else output == f"<missing {path}>"
+            with path.open("w", encoding="utf-8", newline="") as file:
+                file.write(output)
+        with path.open(encoding="utf-8", newline="") as file:
+            assert output == file.read()
 
     return check
