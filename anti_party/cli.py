@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+from click.shell_completion import CompletionItem, get_completion_class
 
 from anti_party import __version__, query
 from anti_party.dates import DateError, EdtfDate, parse_user_date
@@ -26,19 +27,17 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 class DataError(click.ClickException):
-    """A data or lookup problem: exit 1."""
+    """A data or lookup problem: exit 1, one line on stderr for each problem."""
 
     exit_code = 1
 
-
-class StoreProblems(DataError):
-    def __init__(self, error: StoreError) -> None:
-        super().__init__(str(error))
-        self.problems = error.problems
+    def __init__(self, *lines: str) -> None:
+        super().__init__(lines[0])
+        self.lines = lines
 
     def show(self, file: Any = None) -> None:
-        for problem in self.problems:
-            click.echo(f"Error: {problem}", err=True)
+        for line in self.lines:
+            click.echo(f"Error: {line}", err=True)
 
 
 def color_wanted(flag: bool | None, environ: Mapping[str, str], is_terminal: bool) -> bool:
@@ -65,7 +64,7 @@ class App:
         try:
             return load_store(self.paths)
         except StoreError as error:
-            raise StoreProblems(error) from None
+            raise DataError(*map(str, error.problems)) from None
 
     def stdout_is_terminal(self) -> bool:
         return sys.stdout.isatty()
@@ -110,19 +109,19 @@ def date_options(function: F) -> F:
     return function
 
 
-def format_option(view: str) -> Callable[[F], F]:
+def format_option(view: str, auto_help: str) -> Callable[[F], F]:
     choices = ["auto", *formats_for(view)]
     return click.option(
         "--format", "-f", "format_name", type=click.Choice(choices), default="auto", show_default=True,
-        help="Output format; auto is 'timeline' on a terminal and 'tsv' in a pipe.",
+        help=f"Output format; auto is {auto_help}.",
     )
 
 
-def output_options(view: str) -> Callable[[F], F]:
+def output_options(view: str, auto_help: str = "'timeline' on a terminal and 'tsv' in a pipe") -> Callable[[F], F]:
     def decorate(function: F) -> F:
         for option in reversed((
-            format_option(view),
-            click.option("--fields", metavar="A,B,...", callback=_check_fields,
+            format_option(view, auto_help),
+            click.option("--fields", metavar="A,B,...", callback=_check_fields, shell_complete=complete_fields,
                          help="Fields and their order for tsv, csv, json and jsonl."),
             click.option("--header", is_flag=True, help="Start TSV output with a header row."),
             click.option("--details", "-d", is_flag=True, help="Show summaries, notes and sources."),
@@ -134,8 +133,43 @@ def output_options(view: str) -> Callable[[F], F]:
 
 
 def person_option(function: F) -> F:
-    return click.option("--person", "-p", "people", multiple=True, metavar="NAME",
+    return click.option("--person", "-p", "people", multiple=True, metavar="NAME", shell_complete=complete_people,
                         help="Events involving this person (repeatable; any of them).")(function)
+
+
+def _completion_store(ctx: click.Context) -> Store | None:
+    # Completion parses the command line without running the group, so the store is found here.
+    root = ctx.find_root().params
+    paths = store_paths(root.get("stores") or (), os.environ.get("APG_STORE"),
+                        use_default=not root.get("no_default_store"))
+    try:
+        return load_store(paths)
+    except StoreError:
+        return None
+
+
+def _complete(ctx: click.Context, incomplete: str, items: Callable[[Store], Mapping[str, str]]) -> list[CompletionItem]:
+    store = _completion_store(ctx)
+    found = items(store) if store else {}
+    return [CompletionItem(value, help=text) for value, text in found.items() if value.startswith(incomplete)]
+
+
+def complete_people(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    return _complete(ctx, incomplete.lower(), lambda store: {p.id: p.name for p in store.people.values()})
+
+
+def complete_tags(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    return _complete(ctx, incomplete, lambda store: {tag: "" for event in store.events for tag in event.tags})
+
+
+def complete_event_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    return _complete(ctx, incomplete, lambda store: {event.id: event.title for event in store.events})
+
+
+def complete_fields(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    done, _, last = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    return [CompletionItem(prefix + name) for name in EVENT_FIELDS if name.startswith(last)]
 
 
 def _check_fields(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
@@ -151,9 +185,9 @@ def _check_fields(ctx: click.Context, param: click.Parameter, value: str | None)
     return fields
 
 
-def resolve_format(app: App, format_name: str) -> str:
+def resolve_format(app: App, format_name: str, interactive: str = "timeline", piped: str = "tsv") -> str:
     if format_name == "auto":
-        return "timeline" if app.stdout_is_terminal() else "tsv"
+        return interactive if app.stdout_is_terminal() else piped
     return format_name
 
 
@@ -182,7 +216,7 @@ def main(ctx: click.Context, stores: tuple[Path, ...], no_default_store: bool, c
 @main.command(context_settings=CONTEXT)
 @date_options
 @person_option
-@click.option("--tag", "-t", "tags", multiple=True, help="Events with this tag (repeatable; any of them).")
+@click.option("--tag", "-t", "tags", multiple=True, shell_complete=complete_tags, help="Events with this tag (repeatable; any of them).")
 @click.option("--grep", "-g", metavar="TEXT", help="Events whose title or summary contains TEXT (any case).")
 @click.option("--sort", type=click.Choice(query.SORT_KEYS), default="date", show_default=True)
 @click.option("--reverse", "-r", is_flag=True, help="Reverse the order.")
@@ -204,7 +238,7 @@ def timeline(app: App, start: EdtfDate | None, end: EdtfDate | None, on: EdtfDat
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("name")
+@click.argument("name", shell_complete=complete_people)
 @output_options("person")
 @click.pass_obj
 def person(app: App, name: str, format_name: str, fields: tuple[str, ...] | None, header: bool, details: bool) -> None:
@@ -232,6 +266,46 @@ def check(app: App, paths: tuple[Path, ...]) -> None:
         f"ok: {len(store.events)} events, {len(store.people)} people, {len(store.sources)} sources, "
         f"{len(store.offices)} offices, {len(store.terms)} terms"
     )
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("ids", nargs=-1, required=True, metavar="ID...", shell_complete=complete_event_ids)
+@output_options("events", auto_help="'text'")
+@click.pass_obj
+def show(app: App, ids: tuple[str, ...], format_name: str, fields: tuple[str, ...] | None, header: bool,
+         details: bool) -> None:
+    """Show events in full: date, people, tags, summary, notes and sources.
+
+    An ID of - reads ids from standard input, one per line or in the first
+    column of TSV, so that `apg timeline --tag plenum | apg show -` works.
+    """
+    known = {event.id for event in app.store.events}
+    wanted = query.ids_from_lines(sys.stdin, known) if ids == ("-",) else list(ids)
+    events, missing = [], []
+    for ident in wanted:
+        try:
+            events.append(query.find_event(app.store, ident))
+        except query.LookupFailed as error:
+            missing.append(str(error))
+    if missing:
+        raise DataError(*missing)
+    options = Options(app.store, fields, header, details)
+    app.emit(render(resolve_format(app, format_name, "text", "text"), "events", events, options))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+def completion(shell: str) -> None:
+    """Print the completion script for SHELL.
+
+    \b
+    bash: apg completion bash > ~/.local/share/bash-completion/completions/apg
+    zsh:  apg completion zsh > "${fpath[1]}/_apg"
+    fish: apg completion fish > ~/.config/fish/completions/apg.fish
+    """
+    script = get_completion_class(shell)
+    assert script is not None  # every choice is a shell click supports
+    click.echo(script(main, {}, "apg", "_APG_COMPLETE").source())
 
 
 def run() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -139,6 +139,20 @@ def find_event(store: Store, ident: str) -> Event:
             return event
     suggestion = _suggest(ident, {event.id: event.id for event in store.events})
     raise LookupFailed(f"no event has the id {ident!r}{suggestion}")
+
+
+def ids_from_lines(lines: Iterable[str], known: Collection[str]) -> list[str]:
+    """Ids from text, one per line, or from TSV lines such as `apg timeline -f tsv` prints.
+
+    In a TSV line the id is the first field that is a known id (the date comes first in
+    apg's own TSV), else the first field, which is then reported as unknown.
+    """
+    ids = []
+    for line in lines:
+        fields = [field.strip() for field in line.rstrip("\r\n").split("\t")]
+        if any(fields):
+            ids.append(next((field for field in fields if field in known), fields[0]))
+    return list(dict.fromkeys(ids))
 
 
 def terms_of(store: Store, person_id: str) -> list[Term]:

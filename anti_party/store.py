@@ -53,7 +53,11 @@ def default_store_path() -> Path:
 def store_paths(given: Sequence[Path], environ: str | None, *, use_default: bool = True) -> list[Path]:
     """The stores to load, in order: the packaged one, then --store paths or else $APG_STORE."""
     extra = list(given) or [Path(p) for p in (environ or "").split(os.pathsep) if p]
-    return ([default_store_path()] if use_default else []) + extra
+    paths = ([default_store_path()] if use_default else []) + extra
+    unique: dict[Path, Path] = {}
+    for path in paths:  # naming the packaged store again must not define everything twice
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from typing import Any
 
 from anti_party.model import Event, Note, Profile, Store
 
-VIEWS = ("events", "person")
+VIEWS = ("events", "person")  # a listing of events, and one person's profile
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,10 @@ FORMATS: dict[str, Format] = {
         Format("csv", "RFC 4180 comma-separated values with a header row", "delimited"),
         Format("json", "one JSON document", "jsondoc"),
         Format("jsonl", "one JSON object per line", "jsondoc"),
+        Format("markdown", "Markdown: a heading per year, a list item per event, then the sources", "markdown"),
+        Format("ics", "iCalendar (RFC 5545), one all-day event per event", "ics"),
+        Format("timelinejs", "TimelineJS3 JSON", "timelinejs"),
+        Format("text", "plain text, every event in full with its notes and sources", "plaintext", views=("events",)),
     )
 }
 

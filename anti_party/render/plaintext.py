@@ -1,0 +1,31 @@
+"""Plain text, every event in full: the view of `apg show`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from anti_party.cite import format_citation
+from anti_party.model import Event
+from anti_party.render import Options
+
+
+def _event(event: Event, options: Options) -> str:
+    store = options.store
+    people = ", ".join(f"{store.people[p].name} ({p})" for p in event.people)
+    lines = [
+        event.id,
+        f"Date:     {event.date.human()} ({event.date.text}; {event.date.earliest} to {event.date.latest})",
+        f"Title:    {event.title}",
+    ]
+    lines += [f"People:   {people}"] if people else []
+    lines += [f"Tags:     {', '.join(event.tags)}"] if event.tags else []
+    lines += [f"Summary:  {event.summary}"] if event.summary else []
+    for note in event.notes:
+        lines.append(f"Note:     {note.text}" + (f" [{', '.join(note.sources)}]" if note.sources else ""))
+    lines.append("Sources:")
+    lines += [f"  [{ident}] {format_citation(store.sources[ident], 'chicago')}" for ident in event.sources]
+    return "\n".join(lines) + "\n"
+
+
+def text_events(events: Sequence[Event], options: Options) -> str:
+    return "\n".join(_event(event, options) for event in events)
