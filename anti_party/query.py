@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -10,6 +9,7 @@ from datetime import date
 
 from anti_party.dates import EdtfDate, sort_key, spans_overlap
 from anti_party.model import Event, Person, Store, Term
+from anti_party.store import close_matches
 
 SORT_KEYS = ("date", "title", "id")
 
@@ -128,7 +128,7 @@ def _person_keys(store: Store) -> dict[str, str]:
 
 
 def _suggest(wanted: str, keys: dict[str, str]) -> str:
-    close = difflib.get_close_matches(wanted, list(keys), n=5, cutoff=0.7)
+    close = close_matches(wanted, list(keys), n=5, cutoff=0.7)
     ids = list(dict.fromkeys(keys[key] for key in close))[:3]
     return f"; did you mean {' or '.join(ids)}?" if ids else ""
 
@@ -157,3 +157,4 @@ def ids_from_lines(lines: Iterable[str], known: Collection[str]) -> list[str]:
 
 def terms_of(store: Store, person_id: str) -> list[Term]:
     return sorted((t for t in store.terms if t.person == person_id), key=lambda t: (t.start.earliest, t.office))
+

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
@@ -221,7 +220,7 @@ def _term_label(raw: dict[str, Any]) -> str | None:
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
+    close = close_matches(word, list(choices), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
@@ -370,3 +369,9 @@ def _build(entries: list[_Entry]) -> Store:
         presidium=tuple(PresidiumSeat(**e.values) for e in by_table["presidium"]),
         periods=tuple(Period(**e.values) for e in by_table["periods"]),
     )
+
+
+def close_matches(word: str, choices: list[str], n: int, cutoff: float = 0.6) -> list[str]:
+    import difflib  # only needed when something is wrong; kept off the start-up path
+
+    return difflib.get_close_matches(word, choices, n=n, cutoff=cutoff)

@@ -1,0 +1,127 @@
+"""Markdown: a heading per year, a list item per event, then the cited sources.
+
+Store text is escaped so that it is always read as text, never as Markdown or HTML.
+The plain-text helpers here (names, reference) are shared with the ics and timelinejs formats.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from anti_party.model import Event, Profile, Source, Store
+from anti_party.render import Options
+
+TITLE = "Timeline of the Soviet Anti-Party Group"
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
+_SPACES = re.compile(r"\s*[\t\r\n]\s*")
+_INLINE = re.compile(r"([\\`*_\[\]<>&|~#])")  # emphasis, code, links, HTML, entities, tables, headings
+_LINE_START = re.compile(r"^[-+=]|^\d+(?=[.)])")  # list items, setext underlines (">" is escaped anyway)
+
+
+def plain(text: str) -> str:
+    """Text on one line: control characters (e.g. ANSI escapes) dropped, line breaks and tabs made spaces."""
+    return _SPACES.sub(" ", _CONTROLS.sub("", text)).strip()
+
+
+def escape(text: str) -> str:
+    """Store text as Markdown that renders as exactly that text."""
+    escaped = _INLINE.sub(r"\\\1", plain(text))
+    match = _LINE_START.match(escaped)
+    if match is None:
+        return escaped
+    if match.group().isdigit():  # "1957." would start an ordered list: escape the dot instead
+        return f"{escaped[: match.end()]}\\{escaped[match.end() :]}"
+    return f"\\{escaped}"
+
+
+def names(store: Store, ids: Iterable[str]) -> str:
+    return ", ".join(store.people[ident].name if ident in store.people else ident for ident in ids)
+
+
+def reference(source: Source) -> str:
+    """A readable one-line reference: authors. Title. Container. Place: Publisher, year. URL."""
+    parts = [" and ".join(source.authors), source.title, source.container or ""]
+    imprint = ": ".join(part for part in (source.place, source.publisher) if part)
+    when = str(source.year) if source.year else source.date.human() if source.date else ""
+    parts.append(", ".join(part for part in (imprint, when) if part))
+    if source.url:
+        accessed = f" (accessed {source.accessed.isoformat()})" if source.accessed else ""
+        parts.append(source.url + accessed)
+    return " ".join(part if part.endswith((".", "?", "!", ")")) else part + "." for part in parts if part)
+
+
+def cited(ids: Iterable[str]) -> list[str]:
+    """Source ids in order of first citation, without repeats."""
+    return list(dict.fromkeys(ids))
+
+
+def _event_item(event: Event, store: Store) -> str:
+    line = f"- **{escape(event.date.human())}** — {escape(event.title)}"
+    if event.people:
+        line += f" ({escape(names(store, event.people))})"
+    if event.summary:
+        line += f": {escape(event.summary)}"
+    if event.sources:
+        line += f" *(Sources: {escape(', '.join(event.sources))})*"
+    return line
+
+
+def _years(events: Sequence[Event], store: Store, level: str) -> list[str]:
+    lines: list[str] = []
+    year: int | None = None
+    for event in events:
+        if event.date.earliest.year != year:
+            year = event.date.earliest.year
+            lines += ["", f"{level} {year}", ""]
+        lines.append(_event_item(event, store))
+    return lines
+
+
+def _sources(store: Store, ids: Iterable[str]) -> list[str]:
+    wanted = cited(ids)
+    if not wanted:
+        return []
+    lines = ["", "## Sources", ""]
+    for ident in wanted:
+        source = store.sources.get(ident)
+        lines.append(f"- {escape(ident)}: {escape(reference(source))}" if source else f"- {escape(ident)}")
+    return lines
+
+
+def _document(lines: list[str]) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def markdown_events(events: Sequence[Event], options: Options) -> str:
+    lines = [f"# {TITLE}"]
+    lines += _years(events, options.store, "##") if events else ["", "No events match."]
+    lines += _sources(options.store, (ident for event in events for ident in event.sources))
+    return _document(lines)
+
+
+def markdown_person(profile: Profile, options: Options) -> str:
+    store, person = options.store, profile.person
+    lines = [f"# {escape(person.name)}", ""]
+    facts = (person.full_name or person.name) + (f" ({person.native})" if person.native else "")
+    if person.born:
+        facts += f", born {person.born.human()}"
+    if person.died:
+        facts += f", died {person.died.human()}"
+    lines.append(escape(facts + "."))
+    for text in (person.summary, person.later):
+        if text:
+            lines += ["", escape(text)]
+    if profile.terms:
+        lines += ["", "## Offices", ""]
+        for term in profile.terms:
+            office = store.offices[term.office].title if term.office in store.offices else term.office
+            span = f"{term.start.human()} to {term.end.human()}" if term.end else f"from {term.start.human()}"
+            lines.append(f"- **{escape(span)}** — {escape(office)}")
+    lines += ["", "## Events"]
+    lines += _years(profile.events, store, "###") if profile.events else ["", "No events."]
+    ids = [*person.sources, *(i for term in profile.terms for i in term.sources),
+           *(i for event in profile.events for i in event.sources)]
+    lines += _sources(store, ids)
+    return _document(lines)
