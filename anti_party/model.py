@@ -61,6 +61,7 @@ class Office:
     title: str
     short: str | None = None
     existed: EdtfDate | None = None
+    notes: tuple[Note, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,7 @@ _SCHEMA: dict[str, dict[str, _Field]] = {
         "died": _DATE, "aliases": _TEXTS, "summary": _TEXT, "later": _TEXT,
         "sources": _SOURCES, "notes": _NOTES,
     },
-    "offices": {"title": _Field("text", True), "short": _TEXT, "existed": _DATE},
+    "offices": {"title": _Field("text", True), "short": _TEXT, "existed": _DATE, "notes": _NOTES},
     "terms": {
         "person": _Field("ref", True, "people"), "office": _Field("ref", True, "offices"),
         "from": _Field("date", True), "to": _DATE, "sources": _SOURCES_REQUIRED, "notes": _NOTES,
