@@ -87,23 +87,18 @@ class App:
             self.console().print(output)
 
 
-class UserDate(click.ParamType):
-    name = "date"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> EdtfDate:
-        if isinstance(value, EdtfDate):
-            return value
-        try:
-            return parse_user_date(str(value))
-        except DateError as error:
-            self.fail(str(error), param, ctx)
+def _user_date(ctx: click.Context, param: click.Parameter, value: str | None) -> EdtfDate | None:
+    try:
+        return None if value is None else parse_user_date(value)
+    except DateError as error:
+        raise click.BadParameter(str(error), ctx, param) from None
 
 
 def date_options(function: F) -> F:
     for option in reversed((
-        click.option("--from", "start", type=UserDate(), help="Events that end on or after this date."),
-        click.option("--to", "end", type=UserDate(), help="Events that start on or before this date."),
-        click.option("--on", type=UserDate(), help="Events that overlap this day, month or year."),
+        click.option("--from", "start", metavar="DATE", callback=_user_date, help="Events that end on or after DATE."),
+        click.option("--to", "end", metavar="DATE", callback=_user_date, help="Events that start on or before DATE."),
+        click.option("--on", metavar="DATE", callback=_user_date, help="Events that overlap this day, month or year."),
     )):
         function = option(function)
     return function
@@ -216,7 +211,8 @@ def main(ctx: click.Context, stores: tuple[Path, ...], no_default_store: bool, c
 @main.command(context_settings=CONTEXT)
 @date_options
 @person_option
-@click.option("--tag", "-t", "tags", multiple=True, shell_complete=complete_tags, help="Events with this tag (repeatable; any of them).")
+@click.option("--tag", "-t", "tags", multiple=True, shell_complete=complete_tags,
+              help="Events with this tag (repeatable; any of them).")
 @click.option("--grep", "-g", metavar="TEXT", help="Events whose title or summary contains TEXT (any case).")
 @click.option("--sort", type=click.Choice(query.SORT_KEYS), default="date", show_default=True)
 @click.option("--reverse", "-r", is_flag=True, help="Reverse the order.")
@@ -232,7 +228,8 @@ def timeline(app: App, start: EdtfDate | None, end: EdtfDate | None, on: EdtfDat
     except query.QueryError as error:
         raise click.UsageError(str(error)) from None
     person_ids = tuple(find_person(app.store, name) for name in people)
-    events = query.select_events(app.store.events, query.EventQuery(span, person_ids, tuple(tags), grep, sort, reverse, limit))
+    wanted = query.EventQuery(span, person_ids, tuple(tags), grep, sort, reverse, limit)
+    events = query.select_events(app.store.events, wanted)
     options = Options(app.store, fields, header, details)
     app.emit(render(resolve_format(app, format_name), "events", events, options))
 

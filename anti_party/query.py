@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from anti_party.dates import EdtfDate, sort_key, spans_overlap
 from anti_party.model import Event, Person, Store, Term
@@ -77,7 +78,7 @@ def event_order(event: Event) -> tuple[date, date, str]:
     return sort_key(event.date, event.id)
 
 
-_SORTERS = {
+_SORTERS: dict[str, Callable[[Event], Any]] = {
     "date": event_order,
     "title": lambda event: (event.title.casefold(), *event_order(event)),
     "id": lambda event: event.id,

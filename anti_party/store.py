@@ -8,6 +8,7 @@ import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -203,7 +204,7 @@ class _Checker:
                 if spec.required:
                     self.report(entry, key, "is required" if spec.kind != "refs" else "needs at least one source")
                 continue
-            value = _convert(entry.raw[key], spec, known, lambda message, k=key: self.report(entry, k, message))
+            value = _convert(entry.raw[key], spec, known, partial(self.report, entry, key))
             if value is not None:
                 entry.values[key] = value
             elif spec.required and spec.kind == "refs" and entry.raw[key] == []:
@@ -280,7 +281,9 @@ def _check_refs(ids: list[str], spec: _Field, known: dict[str, set[str]], report
     return not missing
 
 
-def _convert_notes(value: list[Any], known: dict[str, set[str]], report: Callable[[str], None]) -> tuple[Note, ...] | None:
+def _convert_notes(
+    value: list[Any], known: dict[str, set[str]], report: Callable[[str], None]
+) -> tuple[Note, ...] | None:
     notes: list[Note] = []
     for item in value:
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):

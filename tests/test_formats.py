@@ -12,6 +12,7 @@ from typing import Any
 
 import icalendar
 import pytest
+
 from conftest import Invoke
 
 EPOCH = {"SOURCE_DATE_EPOCH": "1700000000"}  # 2023-11-14T22:13:20Z

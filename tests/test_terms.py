@@ -6,8 +6,8 @@ so they test the data as shipped, not a fixture.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -83,7 +83,7 @@ def test_offices_that_began_or_ended_in_the_period_say_so(store: Store) -> None:
 @pytest.mark.parametrize("office", OFFICES)
 def test_terms_of_one_office_never_overlap(store: Store, office: str) -> None:
     terms = _terms_of(store, office)
-    for before, after in zip(terms, terms[1:]):
+    for before, after in pairwise(terms):
         assert before.end is not None, f"{before.person}'s {office} term has no end but is followed by {after.person}"
         assert before.end.latest < after.start.earliest, (
             f"{office}: {before.person} to {before.end.text} overlaps {after.person} from {after.start.text}"
@@ -93,7 +93,7 @@ def test_terms_of_one_office_never_overlap(store: Store, office: str) -> None:
 @pytest.mark.parametrize("office", OFFICES)
 def test_handovers_leave_no_gap(store: Store, office: str) -> None:
     terms = _terms_of(store, office)
-    for before, after in zip(terms, terms[1:]):
+    for before, after in pairwise(terms):
         assert before.end is not None
         if KNOWN_VACANCIES.get(office) == (before.end.latest + timedelta(days=1), after.start.earliest - timedelta(days=1)):
             continue
