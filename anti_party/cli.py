@@ -82,7 +82,7 @@ class App:
 
     def emit(self, output: Any) -> None:
         if isinstance(output, str):
-            click.echo(output, nl=False)
+            click.echo(output, nl=False, color=True)  # data is written as it is: no ANSI stripping
         else:
             self.console().print(output)
 
