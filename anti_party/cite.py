@@ -51,7 +51,9 @@ _MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 _MLA_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
-_PARTICLES = frozenset({"al", "bin", "da", "de", "del", "della", "der", "di", "du", "ibn", "la", "le", "van", "von", "y"})
+_PARTICLES = frozenset(
+    {"al", "bin", "da", "de", "del", "della", "der", "di", "du", "ibn", "la", "le", "van", "von", "y"}
+)
 _PART_KINDS = frozenset({"article", "chapter", "encyclopedia", "web"})
 _LEADING_ARTICLE = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
 
@@ -362,9 +364,9 @@ def _chicago(source: Source) -> str:
     translated = _sentence(f"Translated by {_series([n.natural() for n in translators])}") if translators else None
     edition = _sentence(_edition(source.edition)) if source.edition else None
     undated = _when(source) is None
-    accessed = f"Accessed {_day(source.accessed, _chicago_point)}." if source.accessed and undated else None
     url = _sentence(source.url) if source.url else None
-    return _entry(author, title, edited, translated, edition, *_chicago_container(source), accessed if url else None, url)
+    accessed = f"Accessed {_day(source.accessed, _chicago_point)}." if source.accessed and url and undated else None
+    return _entry(author, title, edited, translated, edition, *_chicago_container(source), accessed, url)
 
 
 # ---------------------------------------------------------------- APA 7

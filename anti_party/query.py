@@ -5,11 +5,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from anti_party.dates import EdtfDate, sort_key, spans_overlap
-from anti_party.model import Event, Person, Store, Term
+from anti_party.model import Event, Person, PresidiumSeat, Store, Term
 from anti_party.store import close_matches
 
 SORT_KEYS = ("date", "title", "id")
@@ -34,8 +34,19 @@ class DateRange:
     start: date | None = None
     end: date | None = None
 
+    @property
+    def first(self) -> date:
+        return self.start or date.min
+
+    @property
+    def last(self) -> date:
+        return self.end or date.max
+
     def overlaps(self, when: EdtfDate) -> bool:
-        return spans_overlap(self.start or date.min, self.end or date.max, when.earliest, when.latest)
+        return spans_overlap(self.first, self.last, when.earliest, when.latest)
+
+    def overlaps_days(self, other: DateRange) -> bool:
+        return spans_overlap(self.first, self.last, other.first, other.last)
 
 
 def date_range(start: EdtfDate | None, end: EdtfDate | None, on: EdtfDate | None) -> DateRange:
@@ -159,3 +170,86 @@ def ids_from_lines(lines: Iterable[str], known: Collection[str]) -> list[str]:
 def terms_of(store: Store, person_id: str) -> list[Term]:
     return sorted((t for t in store.terms if t.person == person_id), key=lambda t: (t.start.earliest, t.office))
 
+
+
+# --- the state of power on a day, a month or a year (apg on) ---
+
+# The store's [[presidium]] table describes the Presidium between Kozlov's election as a
+# candidate (14 February 1957) and the plenum that remade it (29 June 1957).
+PRESIDIUM_SPAN = DateRange(date(1957, 2, 14), date(1957, 6, 29))
+
+
+def term_covers(term: Term, day: date) -> bool:
+    """A term covers its first and last day; on a handover the incoming holder holds the day."""
+    return term.start.earliest <= day and (term.end is None or day <= term.end.latest)
+
+
+@dataclass(frozen=True)
+class Holding:
+    office: str
+    term: Term | None  # None: the office existed but the store names no holder that day
+
+
+@dataclass(frozen=True)
+class Change:
+    day: date
+    office: str
+    outgoing: str | None
+    incoming: str | None
+
+
+@dataclass(frozen=True)
+class NearbyEvent:
+    event: Event
+    relation: str  # before, during or after the asked span
+
+
+@dataclass(frozen=True)
+class PowerReport:
+    when: EdtfDate
+    holdings: tuple[Holding, ...]
+    changes: tuple[Change, ...]
+    presidium: tuple[PresidiumSeat, ...]
+    events: tuple[NearbyEvent, ...]
+
+
+def holders_on(store: Store, day: date) -> list[Holding]:
+    holdings = []
+    for office in store.offices.values():
+        if office.existed is not None and not office.existed.earliest <= day <= office.existed.latest:
+            continue
+        term = next((t for t in store.terms if t.office == office.id and term_covers(t, day)), None)
+        holdings.append(Holding(office.id, term))
+    return holdings
+
+
+def changes_within(store: Store, start: date, end: date) -> list[Change]:
+    """Every day after START and up to END on which an office's holder differs from the day before."""
+    changes = []
+    starts = {term.start.earliest for term in store.terms}
+    days = sorted(starts | {term.end.latest + timedelta(days=1) for term in store.terms if term.end})
+    for day in (d for d in days if start < d <= end):
+        before = {h.office: h.term.person if h.term else None for h in holders_on(store, day - timedelta(days=1))}
+        after = {h.office: h.term.person if h.term else None for h in holders_on(store, day)}
+        for office in store.offices:
+            if before.get(office) != after.get(office):
+                changes.append(Change(day, office, before.get(office), after.get(office)))
+    return changes
+
+
+def state_of_power(store: Store, when: EdtfDate, window: int = 7) -> PowerReport:
+    """Who held each office at the start of WHEN, every change within it, and the events around it."""
+    start, end = when.earliest, when.latest
+    wide = DateRange(start - timedelta(days=window), end + timedelta(days=window))
+    nearby = []
+    for event in select_events(store.events, EventQuery(span=wide)):
+        if event.date.latest < start:
+            relation = "before"
+        elif event.date.earliest > end:
+            relation = "after"
+        else:
+            relation = "during"
+        nearby.append(NearbyEvent(event, relation))
+    seats = store.presidium if DateRange(start, end).overlaps_days(PRESIDIUM_SPAN) else ()
+    return PowerReport(when, tuple(holders_on(store, start)), tuple(changes_within(store, start, end)),
+                       tuple(seats), tuple(nearby))

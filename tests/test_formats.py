@@ -85,7 +85,7 @@ def test_markdown_person(apg: Invoke) -> None:
     assert "### 1957\n\n- **18-21 Jun 1957** — \\[bold\\]Presidium" in output
     assert "### 1955" not in output
     assert output.endswith("## Sources\n\n- alpha-1990: Alpha, Anna. A Test Book. Moscow: Test Press, 1990.\n"
-                           "- web-page: A Web Page. Example Site. https://example.org/page (accessed 2026-11-21)\n")
+                           "- web-page: \"A Web Page.\" Example Site. Accessed November 21, 2026. https://example.org/page.\n")
 
 
 # ---------------------------------------------------------------- iCalendar

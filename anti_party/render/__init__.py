@@ -9,11 +9,12 @@ that `apg -f tsv` never imports rich.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from anti_party.model import Event, Note, Profile, Store
+from anti_party.model import Event, Note, Profile, Source, Store
 
 VIEWS = ("events", "person")  # a listing of events, and one person's profile
 
@@ -64,6 +65,32 @@ EVENT_FIELDS = (
     "title", "summary", "people", "tags", "sources", "notes",
 )
 TSV_FIELDS = ("date", "start", "end", "id", "title", "people", "tags")
+
+
+TITLE = "Timeline of the Soviet Anti-Party Group"
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
+_SPACES = re.compile(r"\s*[\t\r\n]\s*")
+
+
+def plain(text: str) -> str:
+    """Text on one line: control characters (e.g. ANSI escapes) dropped, line breaks and tabs made spaces."""
+    return _SPACES.sub(" ", _CONTROLS.sub("", text)).strip()
+
+
+def names(store: Store, ids: Iterable[str]) -> str:
+    return ", ".join(store.people[ident].name if ident in store.people else ident for ident in ids)
+
+
+def cited(ids: Iterable[str]) -> list[str]:
+    """Source ids in order of first citation, without repeats."""
+    return list(dict.fromkeys(ids))
+
+
+def reference(source: Source) -> str:
+    """A source written out in full (Chicago style), for formats that list their sources."""
+    from anti_party.cite import format_citation
+
+    return format_citation(source, "chicago")
 
 
 def formats_for(view: str) -> list[str]:

@@ -13,8 +13,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from anti_party.model import Event, Profile, Store
-from anti_party.render import Options
-from anti_party.render.markdown import TITLE, names, reference
+from anti_party.render import TITLE, Options, names, reference
 
 PRODID = "-//apg//Anti-Party Group timeline//EN"
 LINE_OCTETS = 75

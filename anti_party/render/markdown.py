@@ -1,7 +1,6 @@
 """Markdown: a heading per year, a list item per event, then the cited sources.
 
 Store text is escaped so that it is always read as text, never as Markdown or HTML.
-The plain-text helpers here (names, reference) are shared with the ics and timelinejs formats.
 """
 
 from __future__ import annotations
@@ -9,20 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from anti_party.model import Event, Profile, Source, Store
-from anti_party.render import Options
+from anti_party.model import Event, Profile, Store
+from anti_party.render import TITLE, Options, cited, names, plain, reference
 
-TITLE = "Timeline of the Soviet Anti-Party Group"
-
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
-_SPACES = re.compile(r"\s*[\t\r\n]\s*")
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~#])")  # emphasis, code, links, HTML, entities, tables, headings
 _LINE_START = re.compile(r"^[-+=]|^\d+(?=[.)])")  # list items, setext underlines (">" is escaped anyway)
-
-
-def plain(text: str) -> str:
-    """Text on one line: control characters (e.g. ANSI escapes) dropped, line breaks and tabs made spaces."""
-    return _SPACES.sub(" ", _CONTROLS.sub("", text)).strip()
 
 
 def escape(text: str) -> str:
@@ -34,27 +24,6 @@ def escape(text: str) -> str:
     if match.group().isdigit():  # "1957." would start an ordered list: escape the dot instead
         return f"{escaped[: match.end()]}\\{escaped[match.end() :]}"
     return f"\\{escaped}"
-
-
-def names(store: Store, ids: Iterable[str]) -> str:
-    return ", ".join(store.people[ident].name if ident in store.people else ident for ident in ids)
-
-
-def reference(source: Source) -> str:
-    """A readable one-line reference: authors. Title. Container. Place: Publisher, year. URL."""
-    parts = [" and ".join(source.authors), source.title, source.container or ""]
-    imprint = ": ".join(part for part in (source.place, source.publisher) if part)
-    when = str(source.year) if source.year else source.date.human() if source.date else ""
-    parts.append(", ".join(part for part in (imprint, when) if part))
-    if source.url:
-        accessed = f" (accessed {source.accessed.isoformat()})" if source.accessed else ""
-        parts.append(source.url + accessed)
-    return " ".join(part if part.endswith((".", "?", "!", ")")) else part + "." for part in parts if part)
-
-
-def cited(ids: Iterable[str]) -> list[str]:
-    """Source ids in order of first citation, without repeats."""
-    return list(dict.fromkeys(ids))
 
 
 def _event_item(event: Event, store: Store) -> str:

@@ -1,12 +1,15 @@
-"""Plain text, every event in full: the view of `apg show`."""
+"""Plain text, every event in full: the view of `apg show`.
+
+Store text is shown on one line each, without control characters, so that it cannot
+drive the terminal.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from anti_party.cite import format_citation
 from anti_party.model import Event
-from anti_party.render import Options
+from anti_party.render import Options, plain, reference
 
 
 def _event(event: Event, options: Options) -> str:
@@ -15,15 +18,15 @@ def _event(event: Event, options: Options) -> str:
     lines = [
         event.id,
         f"Date:     {event.date.human()} ({event.date.text}; {event.date.earliest} to {event.date.latest})",
-        f"Title:    {event.title}",
+        f"Title:    {plain(event.title)}",
     ]
     lines += [f"People:   {people}"] if people else []
     lines += [f"Tags:     {', '.join(event.tags)}"] if event.tags else []
-    lines += [f"Summary:  {event.summary}"] if event.summary else []
+    lines += [f"Summary:  {plain(event.summary)}"] if event.summary else []
     for note in event.notes:
-        lines.append(f"Note:     {note.text}" + (f" [{', '.join(note.sources)}]" if note.sources else ""))
+        lines.append(f"Note:     {plain(note.text)}" + (f" [{', '.join(note.sources)}]" if note.sources else ""))
     lines.append("Sources:")
-    lines += [f"  [{ident}] {format_citation(store.sources[ident], 'chicago')}" for ident in event.sources]
+    lines += [f"  [{ident}] {reference(store.sources[ident])}" for ident in event.sources]
     return "\n".join(lines) + "\n"
 
 

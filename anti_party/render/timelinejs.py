@@ -13,8 +13,7 @@ from typing import Any
 
 from anti_party.dates import DatePoint, EdtfDate
 from anti_party.model import Event, Profile, Store
-from anti_party.render import Options
-from anti_party.render.markdown import TITLE, names, plain, reference
+from anti_party.render import TITLE, Options, names, plain, reference
 
 
 def _text(value: str) -> str:
