@@ -55,7 +55,7 @@ def test_markdown_timeline(apg: Invoke, golden: Callable[[str, str], None]) -> N
         "## Sources",
         "",
         "- alpha-1990: Alpha, Anna. A Test Book. Moscow: Test Press, 1990.",
-        "- web-page: A Web Page. Example Site. https://example.org/page (accessed 2026-11-21)",
+        '- web-page: "A Web Page." Example Site. Accessed November 21, 2026. https://example.org/page.',
     ]
 
 

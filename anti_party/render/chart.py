@@ -1,0 +1,316 @@
+"""Who held which office when: a bar chart of office terms drawn in the terminal.
+
+Drawing rules:
+
+* One row per office, labelled with its short title. The days from START to END
+  map linearly onto the columns right of the label column; a term is a run of
+  cells at least one column wide.
+* A bar is coloured by its holder (a fixed palette, given out in order of first
+  appearance, top row first) and carries " Surname " centred where it fits,
+  else " AB " (initials), else nothing; the legend names every holder.
+* With no colour, a row's consecutive bars alternate the fills "█" and "▓".
+* A vacancy (the office existed, nobody held it) is a dim "·"; days before the
+  office existed or after it was abolished are blank.
+* The axis ticks years; months when the span is 366 days or less; days when it
+  is 31 days or less. Every unit is labelled if the labels fit, else every
+  2nd, 5th, ... ; a January (or a 1st) is labelled with its year (or month)
+  when the chart crosses into it.
+* The legend gives each holder's initials on their colour, name and id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import pairwise
+from typing import Any
+
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.style import Style
+from rich.text import Text
+
+from anti_party.model import Store, Term
+
+# (background, foreground) pairs, given out in order of first appearance.
+PALETTE: tuple[tuple[str, str], ...] = (
+    ("dodger_blue2", "white"), ("dark_orange3", "black"), ("green4", "white"), ("red3", "white"),
+    ("medium_purple3", "black"), ("gold3", "black"), ("steel_blue", "white"), ("magenta3", "white"),
+    ("chartreuse3", "black"), ("orange4", "white"), ("hot_pink3", "black"), ("dark_sea_green4", "white"),
+)
+FILLS = ("█", "▓")
+VACANT = "·"
+LABEL_MAX = 20
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+NONE = Style.null()
+DIM = Style(dim=True)
+
+Cell = tuple[str, Style]
+
+
+def office_chart(store: Store, start: date, end: date, offices: Sequence[str], width: int) -> RenderableType:
+    """The chart of OFFICES from START to END (inclusive), at most WIDTH columns wide."""
+    if end < start:
+        raise ValueError(f"the chart ends ({end}) before it starts ({start})")
+    for ident in offices:
+        _office_title(store, ident)
+    if not offices:
+        return Text("No offices to chart.", style=DIM)
+    return _Chart(store, start, end, tuple(offices), width)
+
+
+def terms_rows(store: Store, start: date, end: date, offices: Sequence[str]) -> list[dict[str, Any]]:
+    """The terms overlapping START..END as plain records, by office (in the given order) then start."""
+    return [
+        {
+            "office": term.office,
+            "office_title": _office_title(store, term.office),
+            "person": term.person,
+            "name": _name(store, term.person),
+            "from": term.start.text,
+            "to": term.end.text if term.end else None,
+            "sources": list(term.sources),
+        }
+        for office in offices
+        for term in _terms(store, office, start, end)
+    ]
+
+
+def _office_title(store: Store, ident: str) -> str:
+    if ident not in store.offices:
+        raise ValueError(f"unknown office {ident!r}")
+    return store.offices[ident].title
+
+
+def _terms(store: Store, office: str, start: date, end: date) -> list[Term]:
+    found = [
+        term for term in store.terms
+        if term.office == office and term.start.earliest <= end and (term.end is None or term.end.latest >= start)
+    ]
+    return sorted(found, key=lambda term: term.start.earliest)
+
+
+def _name(store: Store, person: str) -> str:
+    return store.people[person].name if person in store.people else person
+
+
+def _initials(name: str) -> str:
+    words = name.split()
+    return words[0][0] + words[-1][0] if len(words) > 1 else name[:1]
+
+
+@dataclass(frozen=True)
+class _Holder:
+    """A person on the chart: name, a key unique on this chart (initials), colours."""
+
+    name: str
+    key: str
+    background: str
+    foreground: str
+
+    @property
+    def style(self) -> Style:
+        return Style(bgcolor=self.background, color=self.foreground)
+
+
+def _holders(store: Store, persons: Sequence[str]) -> dict[str, _Holder]:
+    """Colours in order of first appearance; a key that repeats takes more of the surname (LB, LBe)."""
+    holders: dict[str, _Holder] = {}
+    for person in dict.fromkeys(persons):
+        name = _name(store, person)
+        key, surname = _initials(name), name.split()[-1]
+        for extra in range(2, len(surname) + 1):
+            if key not in {holder.key for holder in holders.values()}:
+                break
+            key = _initials(name)[:-1] + surname[:extra]
+        holders[person] = _Holder(name, key, *PALETTE[len(holders) % len(PALETTE)])
+    return holders
+
+
+@dataclass(frozen=True)
+class _Scale:
+    """Days from START to END onto COLUMNS columns, linearly."""
+
+    start: date
+    end: date
+    columns: int
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def column(self, day: date) -> int:
+        """The first column of DAY (END + 1 day gives COLUMNS)."""
+        offset = min(max((day - self.start).days, 0), self.days)
+        return offset * self.columns // self.days
+
+    def span(self, first: date, last: date) -> tuple[int, int]:
+        """The columns [from, to) of the days FIRST..LAST, clipped to the chart; at least one."""
+        left = self.column(max(first, self.start))
+        return left, max(left + 1, self.column(min(last, self.end) + timedelta(days=1)))
+
+
+@dataclass(frozen=True)
+class _Chart:
+    store: Store
+    start: date
+    end: date
+    offices: tuple[str, ...]
+    width: int
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        colour = console.color_system is not None and not console.no_color
+        titles = [self.store.offices[ident].short or self.store.offices[ident].title for ident in self.offices]
+        label_width = min(max(map(len, titles)), LABEL_MAX) + 1
+        width = min(self.width, options.max_width)
+        scale = _Scale(self.start, self.end, max(width - label_width, 10))
+        persons = [term.person for office in self.offices for term in _terms(self.store, office, self.start, self.end)]
+        holders = _holders(self.store, persons)
+        for ident, title in zip(self.offices, titles, strict=True):
+            line = Text(_fit(title, label_width - 1).ljust(label_width), no_wrap=True)
+            line.append_text(_cells_text(self._row(ident, scale, holders, colour)))
+            yield line
+        yield from _axis(scale, label_width)
+        yield Text("")
+        yield from _legend(holders, colour, width)
+
+    def _row(self, office: str, scale: _Scale, holders: dict[str, _Holder], colour: bool) -> list[Cell]:
+        cells: list[Cell] = [(" ", NONE)] * scale.columns
+        existed = self.store.offices[office].existed
+        first, stop = scale.span(existed.earliest, existed.latest) if existed else (0, scale.columns)
+        if not existed or (existed.earliest <= self.end and existed.latest >= self.start):
+            cells[first:stop] = [(VACANT, DIM)] * (stop - first)
+        bars = [(term, *scale.span(term.start.earliest, term.end.latest if term.end else self.end))
+                for term in _terms(self.store, office, self.start, self.end)]
+        for index, (term, left, right) in enumerate(bars):
+            if index + 1 < len(bars) and bars[index + 1][1] > left:  # the next bar wins a shared column
+                right = min(right, bars[index + 1][1])
+            holder = holders[term.person]
+            fill = " " if colour else FILLS[index % 2]
+            cells[left:right] = _bar(holder, right - left, fill, holder.style if colour else NONE)
+        return cells
+
+
+def _bar(holder: _Holder, size: int, fill: str, style: Style) -> list[Cell]:
+    """SIZE cells of FILL with the holder's surname (or key) centred, if either fits."""
+    for label in (f" {holder.name.split()[-1]} ", f" {holder.key} ", holder.key):
+        if len(label) <= size:
+            before = (size - len(label)) // 2
+            return [(fill, style)] * before + [(char, style) for char in label] + \
+                [(fill, style)] * (size - before - len(label))
+    return [(fill, style)] * size
+
+
+def _cells_text(cells: list[Cell]) -> Text:
+    text = Text(no_wrap=True)
+    for char, style in cells:
+        text.append(char, style)
+    return text
+
+
+def _fit(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+# ---------------------------------------------------------------- axis
+
+Select = Callable[[date, int], bool]  # is this unit labelled at this step?
+
+
+def _label_day(day: date, step: int) -> bool:
+    if step <= 2:
+        return step == 1 or (day.day % 2 == 1 and day.day <= 29)
+    return day.day == 1 or (day.day % step == 0 and day.day <= 25)
+
+
+UNITS: dict[str, tuple[tuple[int, ...], Select]] = {
+    "year": ((1, 2, 5, 10, 20, 50, 100), lambda day, step: day.year % step == 0),
+    "month": ((1, 2, 3, 6, 12), lambda day, step: (day.month - 1) % step == 0),
+    "day": ((1, 2, 5, 10, 15, 31), _label_day),
+}
+
+
+def _unit(scale: _Scale) -> str:
+    return "day" if scale.days <= 31 else "month" if scale.days <= 366 else "year"
+
+
+def _unit_starts(unit: str, start: date, end: date) -> list[date]:
+    if unit == "day":
+        return [start + timedelta(days=offset) for offset in range((end - start).days + 1)]
+    if unit == "month":
+        months = range(start.year * 12 + start.month - 1, end.year * 12 + end.month)
+        days = [date(month // 12, month % 12 + 1, 1) for month in months]
+    else:
+        days = [date(year, 1, 1) for year in range(start.year, end.year + 1)]
+    return [day for day in days if day >= start]
+
+
+def _tick_label(unit: str, day: date, start: date, end: date) -> str:
+    if unit == "year":
+        return str(day.year)
+    if unit == "month":
+        return str(day.year) if day.month == 1 and start.year != end.year else MONTHS[day.month - 1]
+    crosses = (start.year, start.month) != (end.year, end.month)
+    return MONTHS[day.month - 1] if day.day == 1 and crosses else str(day.day)
+
+
+def _caption(unit: str, start: date, end: date) -> str:
+    """What the tick labels leave out: the year of months, the month and year of days."""
+    if unit == "year" or start.year != end.year:
+        return ""
+    return f"{MONTHS[start.month - 1]} {start.year}" if unit == "day" and start.month == end.month else str(start.year)
+
+
+def _ticks(scale: _Scale) -> list[tuple[int, str]]:
+    """(column, label) of the labelled units: the smallest step at which every label fits."""
+    unit = _unit(scale)
+    steps, select = UNITS[unit]
+    days = _unit_starts(unit, scale.start, scale.end)
+    placed: list[tuple[int, str]] = []
+    for step in steps:
+        placed = [(scale.column(day), _tick_label(unit, day, scale.start, scale.end))
+                  for day in days if select(day, step)]
+        placed = [(column, label) for column, label in placed if column + len(label) <= scale.columns]
+        if all(right > left + len(label) for (left, label), (right, _) in pairwise(placed)):
+            return placed
+    kept: list[tuple[int, str]] = []
+    for column, label in placed:  # even the widest step crowds: drop what collides
+        if not kept or column > kept[-1][0] + len(kept[-1][1]):
+            kept.append((column, label))
+    return kept
+
+
+def _axis(scale: _Scale, label_width: int) -> list[Text]:
+    ticks = _ticks(scale)
+    rule = ["─"] * scale.columns
+    labels = [" "] * scale.columns
+    for column, label in ticks:
+        rule[column] = "┬"
+        labels[column:column + len(label)] = label
+    caption = _fit(_caption(_unit(scale), scale.start, scale.end), label_width - 1).ljust(label_width)
+    return [
+        Text(" " * label_width + "".join(rule), style=DIM, no_wrap=True),
+        Text(caption + "".join(labels).rstrip(), no_wrap=True),
+    ]
+
+
+# ---------------------------------------------------------------- legend
+
+
+def _legend(holders: dict[str, _Holder], colour: bool, width: int) -> list[Text]:
+    """One entry per holder, " KEY  Name (id)", as many to a line as fit."""
+    lines: list[Text] = []
+    line = Text(no_wrap=True)
+    for person, holder in holders.items():
+        entry = Text(f" {holder.key} ", style=holder.style if colour else NONE)
+        entry.append(f" {holder.name}")
+        entry.append(f" ({person})", style=DIM)
+        if line and line.cell_len + 3 + entry.cell_len > width:
+            lines.append(line)
+            line = Text(no_wrap=True)
+        if line:
+            line.append("   ")
+        line.append_text(entry)
+    if line:
+        lines.append(line)
+    return lines
