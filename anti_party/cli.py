@@ -16,7 +16,8 @@ from click.shell_completion import CompletionItem, get_completion_class
 from anti_party import __version__, query
 from anti_party.dates import DateError, EdtfDate, parse_user_date
 from anti_party.model import Profile, Store
-from anti_party.render import EVENT_FIELDS, FORMATS, Options, formats_for, render
+from anti_party.render import FORMATS, Options, formats_for, render
+from anti_party.render.records import EVENT_FIELDS
 from anti_party.store import StoreError, load_store, store_paths
 
 if TYPE_CHECKING:
@@ -248,6 +249,23 @@ def person(app: App, name: str, format_name: str, fields: tuple[str, ...] | None
     profile = Profile(found, tuple(query.terms_of(app.store, found.id)),
                       tuple(query.select_events(app.store.events, query.EventQuery(people=(found.id,)))))
     app.emit(render(resolve_format(app, format_name), "person", profile, Options(app.store, fields, header, details)))
+
+
+@main.command(name="on", context_settings=CONTEXT)
+@click.argument("when", metavar="DATE", callback=_user_date)
+@click.option("--window", "-w", type=click.IntRange(min=0), default=7, show_default=True,
+              help="Also show events up to N days before and after.")
+@format_option("on", "'timeline' on a terminal and 'tsv' in a pipe")
+@click.pass_obj
+def on_date(app: App, when: EdtfDate, window: int, format_name: str) -> None:
+    """Who held power on DATE, the Presidium's line-up, and the events around it.
+
+    For a day: the holder of each office that day (on the day of a handover, the
+    incoming holder). For a month or a year: the holders on its first day and every
+    change within it.
+    """
+    report = query.state_of_power(app.store, when, window)
+    app.emit(render(resolve_format(app, format_name), "on", report, Options(app.store)))
 
 
 @main.command(context_settings=CONTEXT)

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from anti_party.model import Event, Profile
-from anti_party.render import EVENT_FIELDS, TSV_FIELDS, Options, event_record
+from anti_party.query import PowerReport
+from anti_party.render import Options
+from anti_party.render.records import EVENT_FIELDS, TSV_FIELDS, event_record
 
 # OWASP's advice for CSV opened in spreadsheets: a leading quote stops formula evaluation.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -59,3 +61,16 @@ def tsv_person(profile: Profile, options: Options) -> str:
 
 def csv_person(profile: Profile, options: Options) -> str:
     return csv_events(profile.events, options)
+
+
+def tsv_on(report: PowerReport, options: Options) -> str:
+    """One row per fact, its kind first: office, change, presidium or event (documented in the README)."""
+    rows = [
+        ["office", h.office, h.term.person if h.term else "", h.term.start.text if h.term else "",
+         h.term.end.text if h.term and h.term.end else ""]
+        for h in report.holdings
+    ]
+    rows += [["change", c.day.isoformat(), c.office, c.outgoing or "", c.incoming or ""] for c in report.changes]
+    rows += [["presidium", seat.person, seat.rank, seat.side] for seat in report.presidium]
+    rows += [["event", near.relation, near.event.date.text, near.event.id, near.event.title] for near in report.events]
+    return "".join("\t".join(_flatten(value) for value in row) + "\n" for row in rows)

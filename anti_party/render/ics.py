@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from anti_party.model import Event, Profile, Store
-from anti_party.render import TITLE, Options, names, reference
+from anti_party.render import Options
+from anti_party.render.records import TITLE, names, reference
 
 PRODID = "-//apg//Anti-Party Group timeline//EN"
 LINE_OCTETS = 75

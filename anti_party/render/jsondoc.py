@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from anti_party.model import Event, Profile
-from anti_party.render import Options, event_record, profile_record
+from anti_party.query import PowerReport
+from anti_party.render import Options
+from anti_party.render.records import event_record, power_record, profile_record
 
 
 def _select(record: dict[str, Any], options: Options) -> dict[str, Any]:
@@ -31,3 +33,7 @@ def json_person(profile: Profile, options: Options) -> str:
 
 def jsonl_person(profile: Profile, options: Options) -> str:
     return jsonl_events(profile.events, options)
+
+
+def json_on(report: PowerReport, options: Options) -> str:
+    return json.dumps(power_record(report, options.store), ensure_ascii=False, indent=2) + "\n"

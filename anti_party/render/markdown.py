@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from anti_party.model import Event, Profile, Store
-from anti_party.render import TITLE, Options, cited, names, plain, reference
+from anti_party.render import Options
+from anti_party.render.records import TITLE, cited, names, plain, reference
 
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~#])")  # emphasis, code, links, HTML, entities, tables, headings
 _LINE_START = re.compile(r"^[-+=]|^\d+(?=[.)])")  # list items, setext underlines (">" is escaped anyway)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from anti_party.model import Event
-from anti_party.render import Options, plain, reference
+from anti_party.render import Options
+from anti_party.render.records import plain, reference
 
 
 def _event(event: Event, options: Options) -> str:

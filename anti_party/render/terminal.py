@@ -11,6 +11,7 @@ from rich.text import Text
 
 from anti_party.dates import EdtfDate
 from anti_party.model import Event, Profile, Store
+from anti_party.query import PowerReport
 from anti_party.render import Options
 
 DATE_STYLE = "cyan"
@@ -122,3 +123,51 @@ def timeline_person(profile: Profile, options: Options) -> RenderableType:
 
 def table_person(profile: Profile, options: Options) -> RenderableType:
     return _person_view(profile, options, table_events(profile.events, options))
+
+
+def _holder(store: Store, ident: str | None) -> Text:
+    return Text(store.people[ident].name) if ident else Text("(no holder named)", style=DIM)
+
+
+_SIDES = {"group": "with the group", "khrushchev": "with Khrushchev", "wavered": "wavered"}
+
+
+def timeline_on(report: PowerReport, options: Options) -> RenderableType:
+    store, when = options.store, report.when
+    single_day = when.earliest == when.latest
+    heading = f"On {when.human()}" if single_day else f"{when.human()}: holders on {when.earliest:%-d %b %Y}"
+    offices = Table(box=box.SIMPLE_HEAD, show_edge=False, title=heading, title_justify="left", title_style="bold")
+    offices.add_column("Office")
+    offices.add_column("Holder", style=PEOPLE_STYLE)
+    offices.add_column("Since", style=DATE_STYLE, no_wrap=True)
+    for holding in report.holdings:
+        office = store.offices[holding.office]
+        term = holding.term
+        offices.add_row(Text(office.short or office.title), _holder(store, term.person if term else None),
+                        Text(term.start.human() if term else ""))
+    parts: list[RenderableType] = [offices]
+    if report.changes:
+        changes = Table(box=box.SIMPLE_HEAD, show_edge=False, title="Changes", title_justify="left", title_style="bold")
+        for column in ("Date", "Office", "Out", "In"):
+            changes.add_column(column)
+        for change in report.changes:
+            office = store.offices[change.office]
+            changes.add_row(Text(f"{change.day:%-d %b %Y}", style=DATE_STYLE), Text(office.short or office.title),
+                            _holder(store, change.outgoing), _holder(store, change.incoming))
+        parts.append(changes)
+    if report.presidium:
+        seats = Table(box=box.SIMPLE_HEAD, show_edge=False, title="Party Presidium, June 1957", title_justify="left",
+                      title_style="bold")
+        for column in ("Member", "Rank", "Side in June 1957"):
+            seats.add_column(column)
+        for seat in sorted(report.presidium, key=lambda s: (s.rank != "full", s.side, s.person)):
+            seats.add_row(Text(store.people[seat.person].name), Text(seat.rank), Text(_SIDES[seat.side]))
+        parts.append(seats)
+    events = Table(box=box.SIMPLE_HEAD, show_edge=False, title="Events", title_justify="left", title_style="bold")
+    events.add_column("Date", style=DATE_STYLE, no_wrap=True)
+    events.add_column("", style=DIM)
+    events.add_column("Title")
+    for near in report.events:
+        events.add_row(Text(near.event.date.human()), Text(near.relation), Text(near.event.title))
+    parts.append(events if report.events else Text("No events nearby.", style=DIM))
+    return Group(*parts)

@@ -13,7 +13,8 @@ from typing import Any
 
 from anti_party.dates import DatePoint, EdtfDate
 from anti_party.model import Event, Profile, Store
-from anti_party.render import TITLE, Options, names, plain, reference
+from anti_party.render import Options
+from anti_party.render.records import TITLE, names, plain, reference
 
 
 def _text(value: str) -> str:
