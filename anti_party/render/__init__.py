@@ -9,11 +9,11 @@ that `apg -f tsv` never imports rich.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from anti_party.model import Event, Profile, Store
+from anti_party.model import Store
 
 VIEWS = ("events", "person")  # a listing of events, and one person's profile; "on": the state of power
 
