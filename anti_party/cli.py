@@ -265,7 +265,35 @@ def on_date(app: App, when: EdtfDate, window: int, format_name: str) -> None:
     change within it.
     """
     report = query.state_of_power(app.store, when, window)
+    if when.earliest < query.STORE_PERIOD.first:
+        click.echo("Note: the store's record of office holders begins on 5 March 1953.", err=True)
     app.emit(render(resolve_format(app, format_name), "on", report, Options(app.store)))
+
+
+def complete_offices(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    return _complete(ctx, incomplete, lambda store: {o.id: o.title for o in store.offices.values()})
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--from", "start", metavar="DATE", callback=_user_date, help="Start of the chart [default: 5 Mar 1953].")
+@click.option("--to", "end", metavar="DATE", callback=_user_date, help="End of the chart [default: 31 Dec 1961].")
+@click.option("--office", "-o", "offices", multiple=True, metavar="ID", shell_complete=complete_offices,
+              help="Chart only this office (repeatable).")
+@format_option("offices", "'chart' on a terminal and 'tsv' in a pipe")
+@click.option("--header", is_flag=True, help="Start TSV output with a header row.")
+@click.pass_obj
+def offices(app: App, start: EdtfDate | None, end: EdtfDate | None, offices: tuple[str, ...], format_name: str,
+            header: bool) -> None:
+    """Chart who held which office when; tsv, csv and json list the terms."""
+    unknown = [ident for ident in offices if ident not in app.store.offices]
+    if unknown:
+        known = ", ".join(app.store.offices)
+        raise DataError(*(f"no office has the id {ident!r}; offices: {known}" for ident in unknown))
+    try:
+        span = query.office_span(start, end, offices or tuple(app.store.offices))
+    except query.QueryError as error:
+        raise click.UsageError(str(error)) from None
+    app.emit(render(resolve_format(app, format_name, "chart"), "offices", span, Options(app.store, header=header)))
 
 
 @main.command(context_settings=CONTEXT)

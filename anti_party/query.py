@@ -167,6 +167,38 @@ def ids_from_lines(lines: Iterable[str], known: Collection[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+def terms_between(store: Store, office: str, start: date, end: date) -> list[Term]:
+    """The terms of OFFICE that overlap START..END, in order."""
+    span = DateRange(start, end)
+    found = [term for term in store.terms if term.office == office and span.overlaps_days(term_span(term))]
+    return sorted(found, key=lambda term: term.start.earliest)
+
+
+def term_span(term: Term) -> DateRange:
+    return DateRange(term.start.earliest, term.end.latest if term.end else None)
+
+
+@dataclass(frozen=True)
+class OfficeSpan:
+    """What `apg offices` charts: these offices from START to END."""
+
+    start: date
+    end: date
+    offices: tuple[str, ...]
+
+
+STORE_PERIOD = DateRange(date(1953, 3, 5), date(1961, 12, 31))
+
+
+def office_span(start: EdtfDate | None, end: EdtfDate | None, offices: tuple[str, ...]) -> OfficeSpan:
+    """The chart's span: the asked dates as periods, by default the store's period 1953-1961."""
+    first = start.earliest if start else STORE_PERIOD.first
+    last = end.latest if end else STORE_PERIOD.last
+    if first > last:
+        raise QueryError(f"--from {start.text if start else first} is after --to {end.text if end else last}")
+    return OfficeSpan(first, last, offices)
+
+
 def terms_of(store: Store, person_id: str) -> list[Term]:
     return sorted((t for t in store.terms if t.person == person_id), key=lambda t: (t.start.earliest, t.office))
 

@@ -7,8 +7,10 @@ Drawing rules:
   cells at least one column wide.
 * A bar is coloured by its holder (a fixed palette, given out in order of first
   appearance, top row first) and carries " Surname " centred where it fits,
-  else " AB " (initials), else nothing; the legend names every holder.
-* With no colour, a row's consecutive bars alternate the fills "█" and "▓".
+  else " AB " (the holder's key: initials, longer if two holders share them),
+  else "AB", else nothing; the legend names every holder.
+* With no colour, a row's consecutive bars alternate the fills "█" and "▓", and
+  a label must leave a fill cell at each end of its bar.
 * A vacancy (the office existed, nobody held it) is a dim "·"; days before the
   office existed or after it was abolished are blank.
 * The axis ticks years; months when the span is 366 days or less; days when it
@@ -23,20 +25,22 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import pairwise
-from typing import Any
+from itertools import groupby, pairwise
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.style import Style
 from rich.text import Text
 
-from anti_party.model import Store, Term
+from anti_party.model import Store
+from anti_party.query import terms_between
 
 # (background, foreground) pairs, given out in order of first appearance.
 PALETTE: tuple[tuple[str, str], ...] = (
     ("dodger_blue2", "white"), ("dark_orange3", "black"), ("green4", "white"), ("red3", "white"),
     ("medium_purple3", "black"), ("gold3", "black"), ("steel_blue", "white"), ("magenta3", "white"),
     ("chartreuse3", "black"), ("orange4", "white"), ("hot_pink3", "black"), ("dark_sea_green4", "white"),
+    ("tan", "black"), ("deep_pink4", "white"), ("dark_cyan", "white"), ("light_salmon3", "black"),
+    ("sky_blue2", "black"), ("slate_blue3", "white"),
 )
 FILLS = ("█", "▓")
 VACANT = "·"
@@ -59,35 +63,10 @@ def office_chart(store: Store, start: date, end: date, offices: Sequence[str], w
     return _Chart(store, start, end, tuple(offices), width)
 
 
-def terms_rows(store: Store, start: date, end: date, offices: Sequence[str]) -> list[dict[str, Any]]:
-    """The terms overlapping START..END as plain records, by office (in the given order) then start."""
-    return [
-        {
-            "office": term.office,
-            "office_title": _office_title(store, term.office),
-            "person": term.person,
-            "name": _name(store, term.person),
-            "from": term.start.text,
-            "to": term.end.text if term.end else None,
-            "sources": list(term.sources),
-        }
-        for office in offices
-        for term in _terms(store, office, start, end)
-    ]
-
-
 def _office_title(store: Store, ident: str) -> str:
     if ident not in store.offices:
         raise ValueError(f"unknown office {ident!r}")
     return store.offices[ident].title
-
-
-def _terms(store: Store, office: str, start: date, end: date) -> list[Term]:
-    found = [
-        term for term in store.terms
-        if term.office == office and term.start.earliest <= end and (term.end is None or term.end.latest >= start)
-    ]
-    return sorted(found, key=lambda term: term.start.earliest)
 
 
 def _name(store: Store, person: str) -> str:
@@ -162,9 +141,10 @@ class _Chart:
         colour = console.color_system is not None and not console.no_color
         titles = [self.store.offices[ident].short or self.store.offices[ident].title for ident in self.offices]
         label_width = min(max(map(len, titles)), LABEL_MAX) + 1
-        width = min(self.width, options.max_width)
+        width = min(self.width, options.max_width)  # never wider than the console
         scale = _Scale(self.start, self.end, max(width - label_width, 10))
-        persons = [term.person for office in self.offices for term in _terms(self.store, office, self.start, self.end)]
+        terms = (terms_between(self.store, office, self.start, self.end) for office in self.offices)
+        persons = [term.person for found in terms for term in found]
         holders = _holders(self.store, persons)
         for ident, title in zip(self.offices, titles, strict=True):
             line = Text(_fit(title, label_width - 1).ljust(label_width), no_wrap=True)
@@ -174,14 +154,21 @@ class _Chart:
         yield Text("")
         yield from _legend(holders, colour, width)
 
+    def _existence(self, office: str, scale: _Scale) -> tuple[int, int]:
+        """The columns [from, to) in which the office existed."""
+        existed = self.store.offices[office].existed
+        if existed is None:
+            return 0, scale.columns
+        if existed.earliest > self.end or existed.latest < self.start:
+            return 0, 0
+        return scale.span(existed.earliest, existed.latest)
+
     def _row(self, office: str, scale: _Scale, holders: dict[str, _Holder], colour: bool) -> list[Cell]:
         cells: list[Cell] = [(" ", NONE)] * scale.columns
-        existed = self.store.offices[office].existed
-        first, stop = scale.span(existed.earliest, existed.latest) if existed else (0, scale.columns)
-        if not existed or (existed.earliest <= self.end and existed.latest >= self.start):
-            cells[first:stop] = [(VACANT, DIM)] * (stop - first)
+        first, stop = self._existence(office, scale)
+        cells[first:stop] = [(VACANT, DIM)] * (stop - first)
         bars = [(term, *scale.span(term.start.earliest, term.end.latest if term.end else self.end))
-                for term in _terms(self.store, office, self.start, self.end)]
+                for term in terms_between(self.store, office, self.start, self.end)]
         for index, (term, left, right) in enumerate(bars):
             if index + 1 < len(bars) and bars[index + 1][1] > left:  # the next bar wins a shared column
                 right = min(right, bars[index + 1][1])
@@ -192,9 +179,13 @@ class _Chart:
 
 
 def _bar(holder: _Holder, size: int, fill: str, style: Style) -> list[Cell]:
-    """SIZE cells of FILL with the holder's surname (or key) centred, if either fits."""
+    """SIZE cells of FILL with the holder's surname (or key) centred, if either fits.
+
+    Without colour, a fill cell must remain at each end to show where the bar runs.
+    """
+    margin = 0 if fill == " " else 2
     for label in (f" {holder.name.split()[-1]} ", f" {holder.key} ", holder.key):
-        if len(label) <= size:
+        if len(label) + margin <= size:
             before = (size - len(label)) // 2
             return [(fill, style)] * before + [(char, style) for char in label] + \
                 [(fill, style)] * (size - before - len(label))
@@ -203,8 +194,8 @@ def _bar(holder: _Holder, size: int, fill: str, style: Style) -> list[Cell]:
 
 def _cells_text(cells: list[Cell]) -> Text:
     text = Text(no_wrap=True)
-    for char, style in cells:
-        text.append(char, style)
+    for style, run in groupby(cells, key=lambda cell: cell[1]):
+        text.append("".join(char for char, _ in run), style)
     return text
 
 
@@ -298,19 +289,22 @@ def _axis(scale: _Scale, label_width: int) -> list[Text]:
 
 
 def _legend(holders: dict[str, _Holder], colour: bool, width: int) -> list[Text]:
-    """One entry per holder, " KEY  Name (id)", as many to a line as fit."""
-    lines: list[Text] = []
-    line = Text(no_wrap=True)
+    """One entry per holder, " KEY  Name (id)", in as many equal columns as fit."""
+    if not holders:
+        return [Text("No holders in this period.", style=DIM)]
+    entries = []
+    keys = max(len(holder.key) for holder in holders.values())
     for person, holder in holders.items():
-        entry = Text(f" {holder.key} ", style=holder.style if colour else NONE)
+        entry = Text(no_wrap=True)
+        entry.append(f" {holder.key:<{keys}} ", style=holder.style if colour else NONE)
         entry.append(f" {holder.name}")
         entry.append(f" ({person})", style=DIM)
-        if line and line.cell_len + 3 + entry.cell_len > width:
-            lines.append(line)
-            line = Text(no_wrap=True)
-        if line:
-            line.append("   ")
+        entries.append(entry)
+    size = max(entry.cell_len for entry in entries) + 3
+    per_line = max(1, (width + 3) // size)
+    lines = [Text(no_wrap=True) for _ in range(0, len(entries), per_line)]
+    for index, entry in enumerate(entries):
+        line = lines[index // per_line]
+        line.append(" " * (size - line.cell_len % size) if line else "")
         line.append_text(entry)
-    if line:
-        lines.append(line)
     return lines

@@ -1,4 +1,4 @@
-"""TSV and CSV: one event per row."""
+"""TSV and CSV: one record per row."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from anti_party.model import Event, Profile
-from anti_party.query import PowerReport
+from anti_party.query import OfficeSpan, PowerReport
 from anti_party.render import Options
-from anti_party.render.records import EVENT_FIELDS, TSV_FIELDS, event_record
+from anti_party.render.records import EVENT_FIELDS, TERM_FIELDS, TSV_FIELDS, event_record, term_rows
 
 # OWASP's advice for CSV opened in spreadsheets: a leading quote stops formula evaluation.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -26,33 +26,34 @@ def cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _rows(events: Sequence[Event], fields: Sequence[str]) -> list[list[str]]:
-    return [[cell(record[field]) for field in fields] for record in map(event_record, events)]
-
-
-def tsv_events(events: Sequence[Event], options: Options) -> str:
-    fields = options.fields or TSV_FIELDS
-    rows = _rows(events, fields)
-    if options.header:
-        rows.insert(0, list(fields))
-    lines = ["\t".join(_flatten(value) for value in row) for row in rows]
-    return "".join(line + "\n" for line in lines)
-
-
 def _flatten(value: str) -> str:
     for separator in ("\r\n", "\r", "\n", "\t"):
         value = value.replace(separator, " ")
     return value
 
 
-def csv_events(events: Sequence[Event], options: Options) -> str:
-    fields = options.fields or EVENT_FIELDS
+def _tsv(records: Sequence[dict[str, Any]], fields: Sequence[str], header: bool) -> str:
+    rows = [list(fields)] if header else []
+    rows += [[_flatten(cell(record[field])) for field in fields] for record in records]
+    return "".join("\t".join(row) + "\n" for row in rows)
+
+
+def _csv(records: Sequence[dict[str, Any]], fields: Sequence[str]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(fields)
-    for row in _rows(events, fields):
-        writer.writerow(["'" + value if value.startswith(_FORMULA_STARTS) else value for value in row])
+    for record in records:
+        values = (cell(record[field]) for field in fields)
+        writer.writerow(["'" + value if value.startswith(_FORMULA_STARTS) else value for value in values])
     return buffer.getvalue()
+
+
+def tsv_events(events: Sequence[Event], options: Options) -> str:
+    return _tsv([event_record(event) for event in events], options.fields or TSV_FIELDS, options.header)
+
+
+def csv_events(events: Sequence[Event], options: Options) -> str:
+    return _csv([event_record(event) for event in events], options.fields or EVENT_FIELDS)
 
 
 def tsv_person(profile: Profile, options: Options) -> str:
@@ -61,6 +62,14 @@ def tsv_person(profile: Profile, options: Options) -> str:
 
 def csv_person(profile: Profile, options: Options) -> str:
     return csv_events(profile.events, options)
+
+
+def tsv_offices(span: OfficeSpan, options: Options) -> str:
+    return _tsv(term_rows(options.store, span), TERM_FIELDS, options.header)
+
+
+def csv_offices(span: OfficeSpan, options: Options) -> str:
+    return _csv(term_rows(options.store, span), TERM_FIELDS)
 
 
 def tsv_on(report: PowerReport, options: Options) -> str:

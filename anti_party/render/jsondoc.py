@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from anti_party.model import Event, Profile
-from anti_party.query import PowerReport
+from anti_party.query import OfficeSpan, PowerReport
 from anti_party.render import Options
-from anti_party.render.records import event_record, power_record, profile_record
+from anti_party.render.records import event_record, power_record, profile_record, term_rows
 
 
 def _select(record: dict[str, Any], options: Options) -> dict[str, Any]:
@@ -37,3 +37,7 @@ def jsonl_person(profile: Profile, options: Options) -> str:
 
 def json_on(report: PowerReport, options: Options) -> str:
     return json.dumps(power_record(report, options.store), ensure_ascii=False, indent=2) + "\n"
+
+
+def json_offices(span: OfficeSpan, options: Options) -> str:
+    return json.dumps(term_rows(options.store, span), ensure_ascii=False, indent=2) + "\n"

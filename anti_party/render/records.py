@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from anti_party.model import Event, Note, Profile, Source, Store
-from anti_party.query import PowerReport
+from anti_party.query import OfficeSpan, PowerReport, terms_between
 
 EVENT_FIELDS = (
     "id", "date", "start", "end", "precision", "approximate", "uncertain",
@@ -125,3 +125,23 @@ def power_record(report: PowerReport, store: Store) -> dict[str, Any]:
         ],
         "events": [{"relation": near.relation, **event_record(near.event)} for near in report.events],
     }
+
+
+TERM_FIELDS = ("office", "office_title", "person", "name", "from", "to", "sources")
+
+
+def term_rows(store: Store, span: OfficeSpan) -> list[dict[str, Any]]:
+    """The terms overlapping the span as plain records, by office (in the given order) then start."""
+    return [
+        {
+            "office": term.office,
+            "office_title": store.offices[term.office].title,
+            "person": term.person,
+            "name": store.people[term.person].name,
+            "from": term.start.text,
+            "to": term.end.text if term.end else None,
+            "sources": list(term.sources),
+        }
+        for office in span.offices
+        for term in terms_between(store, office, span.start, span.end)
+    ]

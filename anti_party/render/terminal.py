@@ -11,7 +11,7 @@ from rich.text import Text
 
 from anti_party.dates import EdtfDate
 from anti_party.model import Event, Profile, Store
-from anti_party.query import PowerReport
+from anti_party.query import OfficeSpan, PowerReport
 from anti_party.render import Options
 
 DATE_STYLE = "cyan"
@@ -171,3 +171,9 @@ def timeline_on(report: PowerReport, options: Options) -> RenderableType:
         events.add_row(Text(near.event.date.human()), Text(near.relation), Text(near.event.title))
     parts.append(events if report.events else Text("No events nearby.", style=DIM))
     return Group(*parts)
+
+
+def chart_offices(span: OfficeSpan, options: Options) -> RenderableType:
+    from anti_party.render.chart import office_chart
+
+    return office_chart(options.store, span.start, span.end, span.offices, width=10_000)
