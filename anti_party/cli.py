@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -14,10 +15,11 @@ import click
 from click.shell_completion import CompletionItem, get_completion_class
 
 from anti_party import __version__, query
+from anti_party.cite import STYLES, bibliography
 from anti_party.dates import DateError, EdtfDate, parse_user_date
 from anti_party.model import Profile, Store
 from anti_party.render import FORMATS, Options, formats_for, render
-from anti_party.render.records import EVENT_FIELDS
+from anti_party.render.records import EVENT_FIELDS, people_records, source_records, tag_records
 from anti_party.store import StoreError, load_store, store_paths
 
 if TYPE_CHECKING:
@@ -53,12 +55,22 @@ def color_wanted(flag: bool | None, environ: Mapping[str, str], is_terminal: boo
 
 
 @dataclass
+class Picture:
+    """Where to write a rich view as a picture, and how wide to draw it."""
+
+    svg: Path | None = None
+    html: Path | None = None
+    width: int = 100
+
+
+@dataclass
 class App:
     """What the group's options set up for every command."""
 
     paths: list[Path]
     color: bool | None = None
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    picture: Picture = field(default_factory=Picture)
 
     @cached_property
     def store(self) -> Store:
@@ -82,10 +94,28 @@ class App:
         )
 
     def emit(self, output: Any) -> None:
-        if isinstance(output, str):
+        if self.picture.svg or self.picture.html:
+            self.save_picture(output)
+        elif isinstance(output, str):
             click.echo(output, nl=False, color=True)  # data is written as it is: no ANSI stripping
         else:
             self.console().print(output)
+
+
+    def save_picture(self, output: Any) -> None:
+        from rich.console import Console
+
+        if isinstance(output, str):
+            raise click.UsageError("--svg and --html draw a rich view: use -f timeline, table or chart")
+        console = Console(record=True, file=io.StringIO(), width=self.picture.width, markup=False, highlight=False,
+                          emoji=False, force_terminal=True, color_system="truecolor")
+        console.print(output)
+        if self.picture.svg:
+            console.save_svg(str(self.picture.svg), title="apg", clear=False)
+            click.echo(f"Wrote {self.picture.svg}", err=True)
+        if self.picture.html:
+            console.save_html(str(self.picture.html), clear=False)
+            click.echo(f"Wrote {self.picture.html}", err=True)
 
 
 def _user_date(ctx: click.Context, param: click.Parameter, value: str | None) -> EdtfDate | None:
@@ -107,10 +137,31 @@ def date_options(function: F) -> F:
 
 def format_option(view: str, auto_help: str) -> Callable[[F], F]:
     choices = ["auto", *formats_for(view)]
-    return click.option(
+    option = click.option(
         "--format", "-f", "format_name", type=click.Choice(choices), default="auto", show_default=True,
         help=f"Output format; auto is {auto_help}.",
     )
+    has_rich_view = any(FORMATS[name].terminal for name in choices[1:])
+    return (lambda function: picture_options(option(function))) if has_rich_view else option
+
+
+def _set_picture(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    if value is not None:
+        setattr(ctx.find_object(App).picture, param.name or "", value)  # type: ignore[union-attr]
+
+
+def picture_options(function: F) -> F:
+    """--svg, --html and --width: save a rich view as a picture (rich's console recording)."""
+    for option in reversed((
+        click.option("--svg", type=click.Path(dir_okay=False, writable=True, path_type=Path), metavar="FILE",
+                     expose_value=False, callback=_set_picture, help="Write the rich view to FILE as SVG."),
+        click.option("--html", type=click.Path(dir_okay=False, writable=True, path_type=Path), metavar="FILE",
+                     expose_value=False, callback=_set_picture, help="Write the rich view to FILE as HTML."),
+        click.option("--width", type=click.IntRange(40, 400), metavar="N", expose_value=False, callback=_set_picture,
+                     help="Width of the picture in columns [default: 100]."),
+    )):
+        function = option(function)
+    return function
 
 
 def output_options(view: str, auto_help: str = "'timeline' on a terminal and 'tsv' in a pipe") -> Callable[[F], F]:
@@ -183,7 +234,8 @@ def _check_fields(ctx: click.Context, param: click.Parameter, value: str | None)
 
 def resolve_format(app: App, format_name: str, interactive: str = "timeline", piped: str = "tsv") -> str:
     if format_name == "auto":
-        return interactive if app.stdout_is_terminal() else piped
+        wants_picture = app.picture.svg or app.picture.html
+        return interactive if wants_picture or app.stdout_is_terminal() else piped
     return format_name
 
 
@@ -270,6 +322,11 @@ def on_date(app: App, when: EdtfDate, window: int, format_name: str) -> None:
     app.emit(render(resolve_format(app, format_name), "on", report, Options(app.store)))
 
 
+def complete_citable(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    return _complete(ctx, incomplete, lambda store: {**{e.id: e.title for e in store.events},
+                                                     **{s.id: s.title for s in store.sources.values()}})
+
+
 def complete_offices(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     return _complete(ctx, incomplete, lambda store: {o.id: o.title for o in store.offices.values()})
 
@@ -294,6 +351,59 @@ def offices(app: App, start: EdtfDate | None, end: EdtfDate | None, offices: tup
     except query.QueryError as error:
         raise click.UsageError(str(error)) from None
     app.emit(render(resolve_format(app, format_name, "chart"), "offices", span, Options(app.store, header=header)))
+
+
+def listing_format(function: F) -> F:
+    function = click.option("--header", is_flag=True, help="Start TSV output with a header row.")(function)
+    return format_option("records", "'table' on a terminal and 'tsv' in a pipe")(function)
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--sort", type=click.Choice(["id", "name", "born"]), default="born", show_default=True)
+@listing_format
+@click.pass_obj
+def people(app: App, sort: str, format_name: str, header: bool) -> None:
+    """List the people: life dates, place in the June 1957 Presidium, offices held."""
+    records = people_records(app.store, sort)
+    app.emit(render(resolve_format(app, format_name, "table"), "records", records, Options(app.store, header=header)))
+
+
+@main.command(context_settings=CONTEXT)
+@listing_format
+@click.pass_obj
+def tags(app: App, format_name: str, header: bool) -> None:
+    """List the tags with the number of events carrying each."""
+    records = tag_records(app.store)
+    app.emit(render(resolve_format(app, format_name, "table"), "records", records, Options(app.store, header=header)))
+
+
+@main.command(context_settings=CONTEXT)
+@listing_format
+@click.pass_obj
+def sources(app: App, format_name: str, header: bool) -> None:
+    """List the sources with the number of events and terms citing each."""
+    records = source_records(app.store)
+    app.emit(render(resolve_format(app, format_name, "table"), "records", records, Options(app.store, header=header)))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("ids", nargs=-1, metavar="ID...", shell_complete=complete_citable)
+@click.option("--style", "-s", type=click.Choice(STYLES), default="chicago", show_default=True)
+@click.option("--all", "everything", is_flag=True, help="The whole bibliography.")
+@click.pass_obj
+def cite(app: App, ids: tuple[str, ...], style: str, everything: bool) -> None:
+    """Print bibliography entries for sources, or for the sources of events.
+
+    Each ID is a source id or an event id (which stands for all its sources).
+    Entries come in the style's order, each once.
+    """
+    if not ids and not everything:
+        raise click.UsageError("give source or event ids, or --all")
+    try:
+        chosen = query.sources_for(app.store, ids) if ids else list(app.store.sources.values())
+    except query.LookupFailed as error:
+        raise DataError(*error.messages) from None
+    click.echo("".join(entry + "\n" for entry in bibliography(chosen, style)), nl=False)
 
 
 @main.command(context_settings=CONTEXT)

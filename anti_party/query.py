@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from anti_party.dates import EdtfDate, sort_key, spans_overlap
-from anti_party.model import Event, Person, PresidiumSeat, Store, Term
+from anti_party.model import Event, Person, PresidiumSeat, Source, Store, Term
 from anti_party.store import close_matches
 
 SORT_KEYS = ("date", "title", "id")
@@ -22,9 +22,9 @@ class QueryError(ValueError):
 class LookupFailed(LookupError):
     """A name or id that matches nothing, or more than one thing."""
 
-    def __init__(self, message: str, candidates: Sequence[str] = ()) -> None:
-        super().__init__(message)
-        self.candidates = tuple(candidates)
+    def __init__(self, *messages: str) -> None:
+        super().__init__(*messages)
+        self.messages = messages
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def find_person(store: Store, name: str) -> Person:
         return store.people[found.pop()]
     if found:
         listed = ", ".join(f"{ident} ({store.people[ident].name})" for ident in sorted(found))
-        raise LookupFailed(f"{name!r} matches more than one person: {listed}", sorted(found))
+        raise LookupFailed(f"{name!r} matches more than one person: {listed}")
     raise LookupFailed(f"no person matches {name!r}{_suggest(wanted, _person_keys(store))}")
 
 
@@ -197,6 +197,24 @@ def office_span(start: EdtfDate | None, end: EdtfDate | None, offices: tuple[str
     if first > last:
         raise QueryError(f"--from {start.text if start else first} is after --to {end.text if end else last}")
     return OfficeSpan(first, last, offices)
+
+
+def sources_for(store: Store, ids: Sequence[str]) -> list[Source]:
+    """The sources named by ids: a source id, or an event id standing for its sources."""
+    events = {event.id: event for event in store.events}
+    known = {ident: ident for ident in [*events, *store.sources]}
+    chosen: dict[str, Source] = {}
+    missing = []
+    for ident in ids:
+        if ident in store.sources:
+            chosen.setdefault(ident, store.sources[ident])
+        elif ident in events:
+            chosen.update((s, store.sources[s]) for s in events[ident].sources if s not in chosen)
+        else:
+            missing.append(f"no source or event has the id {ident!r}{_suggest(ident, known)}")
+    if missing:
+        raise LookupFailed(*missing)
+    return list(chosen.values())
 
 
 def terms_of(store: Store, person_id: str) -> list[Term]:

@@ -15,7 +15,9 @@ from typing import Any
 
 from anti_party.model import Store
 
-VIEWS = ("events", "person")  # a listing of events, and one person's profile; "on": the state of power
+# A listing of events and one person's profile; some formats also render "on" (the state of
+# power), "offices" (terms) and "records" (flat listings of people, tags and sources).
+VIEWS = ("events", "person")
 
 
 @dataclass(frozen=True)
@@ -48,12 +50,14 @@ FORMATS: dict[str, Format] = {
     for spec in (
         Format("timeline", "rich timeline grouped by year (terminal)", "terminal", terminal=True,
                views=(*VIEWS, "on")),
-        Format("table", "rich table (terminal)", "terminal", terminal=True),
+        Format("table", "rich table (terminal)", "terminal", terminal=True, views=(*VIEWS, "records")),
         Format("chart", "chart of office terms (terminal)", "terminal", terminal=True, views=("offices",)),
-        Format("tsv", "tab-separated values, no header unless --header", "delimited", views=(*VIEWS, "on", "offices")),
-        Format("csv", "RFC 4180 comma-separated values with a header row", "delimited", views=(*VIEWS, "offices")),
-        Format("json", "one JSON document", "jsondoc", views=(*VIEWS, "on", "offices")),
-        Format("jsonl", "one JSON object per line", "jsondoc"),
+        Format("tsv", "tab-separated values, no header unless --header", "delimited",
+               views=(*VIEWS, "on", "offices", "records")),
+        Format("csv", "RFC 4180 comma-separated values with a header row", "delimited",
+               views=(*VIEWS, "offices", "records")),
+        Format("json", "one JSON document", "jsondoc", views=(*VIEWS, "on", "offices", "records")),
+        Format("jsonl", "one JSON object per line", "jsondoc", views=(*VIEWS, "records")),
         Format("markdown", "Markdown: a heading per year, a list item per event, then the sources", "markdown"),
         Format("ics", "iCalendar (RFC 5545), one all-day event per event", "ics"),
         Format("timelinejs", "TimelineJS3 JSON", "timelinejs"),

@@ -10,7 +10,7 @@ from typing import Any
 from anti_party.model import Event, Profile
 from anti_party.query import OfficeSpan, PowerReport
 from anti_party.render import Options
-from anti_party.render.records import EVENT_FIELDS, TERM_FIELDS, TSV_FIELDS, event_record, term_rows
+from anti_party.render.records import EVENT_FIELDS, TERM_FIELDS, TSV_FIELDS, Records, event_record, term_rows
 
 # OWASP's advice for CSV opened in spreadsheets: a leading quote stops formula evaluation.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -83,3 +83,11 @@ def tsv_on(report: PowerReport, options: Options) -> str:
     rows += [["presidium", seat.person, seat.rank, seat.side] for seat in report.presidium]
     rows += [["event", near.relation, near.event.date.text, near.event.id, near.event.title] for near in report.events]
     return "".join("\t".join(_flatten(value) for value in row) + "\n" for row in rows)
+
+
+def tsv_records(records: Records, options: Options) -> str:
+    return _tsv(records.rows, records.fields, options.header)
+
+
+def csv_records(records: Records, options: Options) -> str:
+    return _csv(records.rows, records.fields)

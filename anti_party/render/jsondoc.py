@@ -9,7 +9,7 @@ from typing import Any
 from anti_party.model import Event, Profile
 from anti_party.query import OfficeSpan, PowerReport
 from anti_party.render import Options
-from anti_party.render.records import event_record, power_record, profile_record, term_rows
+from anti_party.render.records import Records, event_record, power_record, profile_record, term_rows
 
 
 def _select(record: dict[str, Any], options: Options) -> dict[str, Any]:
@@ -41,3 +41,11 @@ def json_on(report: PowerReport, options: Options) -> str:
 
 def json_offices(span: OfficeSpan, options: Options) -> str:
     return json.dumps(term_rows(options.store, span), ensure_ascii=False, indent=2) + "\n"
+
+
+def json_records(records: Records, options: Options) -> str:
+    return json.dumps(list(records.rows), ensure_ascii=False, indent=2) + "\n"
+
+
+def jsonl_records(records: Records, options: Options) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in records.rows)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from anti_party.model import Event, Note, Profile, Source, Store
-from anti_party.query import OfficeSpan, PowerReport, terms_between
+from anti_party.query import OfficeSpan, PowerReport, terms_between, terms_of
 
 EVENT_FIELDS = (
     "id", "date", "start", "end", "precision", "approximate", "uncertain",
@@ -145,3 +147,49 @@ def term_rows(store: Store, span: OfficeSpan) -> list[dict[str, Any]]:
         for office in span.offices
         for term in terms_between(store, office, span.start, span.end)
     ]
+
+
+@dataclass(frozen=True)
+class Records:
+    """A flat listing (people, tags, sources): rows of plain values under named fields."""
+
+    fields: tuple[str, ...]
+    rows: tuple[dict[str, Any], ...]
+
+
+def people_records(store: Store, sort: str) -> Records:
+    seats = {seat.person: seat for seat in store.presidium}
+    rows = []
+    for person in store.people.values():
+        seat = seats.get(person.id)
+        rows.append({
+            "id": person.id,
+            "name": person.name,
+            "born": person.born.text if person.born else "",
+            "died": person.died.text if person.died else "",
+            "presidium_june_1957": seat.rank if seat else "",
+            "side_june_1957": seat.side if seat else "",
+            "offices": list(dict.fromkeys(term.office for term in terms_of(store, person.id))),
+        })
+    orders = {"id": ("id",), "name": ("name", "id"), "born": ("born", "id")}
+    rows.sort(key=lambda row: tuple(row[key] for key in orders[sort]))
+    return Records(tuple(rows[0]) if rows else ("id",), tuple(rows))
+
+
+def tag_records(store: Store) -> Records:
+    counts = Counter(tag for event in store.events for tag in event.tags)
+    rows = tuple({"tag": tag, "events": count} for tag, count in sorted(counts.items()))
+    return Records(("tag", "events"), rows)
+
+
+def source_records(store: Store) -> Records:
+    events = Counter(ident for event in store.events for ident in set(event.sources))
+    terms = Counter(ident for term in store.terms for ident in set(term.sources))
+    people = Counter(ident for person in store.people.values() for ident in set(person.sources))
+    rows = tuple(
+        {"id": source.id, "kind": source.kind, "authors": list(source.authors), "title": source.title,
+         "year": source.year or "", "events": events[source.id], "terms": terms[source.id],
+         "people": people[source.id]}
+        for source in sorted(store.sources.values(), key=lambda source: source.id)
+    )
+    return Records(("id", "kind", "authors", "title", "year", "events", "terms", "people"), rows)

@@ -13,6 +13,7 @@ from anti_party.dates import EdtfDate
 from anti_party.model import Event, Profile, Store
 from anti_party.query import OfficeSpan, PowerReport
 from anti_party.render import Options
+from anti_party.render.records import Records
 
 DATE_STYLE = "cyan"
 YEAR_STYLE = "bold magenta"
@@ -177,3 +178,12 @@ def chart_offices(span: OfficeSpan, options: Options) -> RenderableType:
     from anti_party.render.chart import office_chart
 
     return office_chart(options.store, span.start, span.end, span.offices, width=10_000)
+
+
+def table_records(records: Records, options: Options) -> RenderableType:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    for field in records.fields:
+        table.add_column(field.replace("_", " ").capitalize(), no_wrap=field in ("id", "tag", "born", "died"))
+    for row in records.rows:
+        table.add_row(*(Text(", ".join(value) if isinstance(value, list) else str(value)) for value in row.values()))
+    return table
