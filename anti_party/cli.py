@@ -54,6 +54,16 @@ def color_wanted(flag: bool | None, environ: Mapping[str, str], is_terminal: boo
     return is_terminal and environ.get("TERM") != "dumb"
 
 
+def cache_dir(environ: Mapping[str, str]) -> Path | None:
+    """Where validated stores are cached: $APG_CACHE_DIR, else the XDG cache; APG_NO_CACHE turns it off."""
+    if environ.get("APG_NO_CACHE"):
+        return None
+    if environ.get("APG_CACHE_DIR"):
+        return Path(environ["APG_CACHE_DIR"])
+    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "apg"
+
+
 @dataclass
 class Picture:
     """Where to write a rich view as a picture, and how wide to draw it."""
@@ -75,7 +85,7 @@ class App:
     @cached_property
     def store(self) -> Store:
         try:
-            return load_store(self.paths)
+            return load_store(self.paths, cache_dir(self.environ))
         except StoreError as error:
             raise DataError(*map(str, error.problems)) from None
 
@@ -414,7 +424,10 @@ def check(app: App, paths: tuple[Path, ...]) -> None:
 
     Exits 1 if there is any problem, printing one line for each on stderr.
     """
-    store = App(list(paths) or app.paths).store
+    try:
+        store = load_store(list(paths) or app.paths)  # never from the cache: check validates afresh
+    except StoreError as error:
+        raise DataError(*map(str, error.problems)) from None
     click.echo(
         f"ok: {len(store.events)} events, {len(store.people)} people, {len(store.sources)} sources, "
         f"{len(store.offices)} offices, {len(store.terms)} terms"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import pickle
 import re
-import tomllib
+import sys
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -141,6 +143,8 @@ class _Checker:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
             self.problems.append(Problem(path, f"cannot read the store: {reason}"))
             return
+        import tomllib  # off the start-up path: a cached store needs no parsing
+
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
@@ -344,8 +348,50 @@ class _Locator:
         return found
 
 
-def load_store(paths: Sequence[Path]) -> Store:
-    """Load and merge stores in order; raise StoreError listing every problem."""
+def load_store(paths: Sequence[Path], cache_dir: Path | None = None) -> Store:
+    """Load and merge stores in order; raise StoreError listing every problem.
+
+    With CACHE_DIR, a store that validated before is read back from a pickle keyed by the
+    files' paths, sizes and modification times, which skips parsing and validation.
+    """
+    key = _cache_key(paths) if cache_dir else None
+    cache = cache_dir / f"store-{zlib.crc32(key.encode()):08x}.pickle" if cache_dir and key else None
+    if cache is not None:
+        try:
+            with cache.open("rb") as file:
+                cached_key, cached = pickle.load(file)
+            if cached_key == key and isinstance(cached, Store):
+                return cached
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            pass  # no cache yet, or an unreadable one: validate afresh
+    store = _load(paths)
+    if cache is not None:
+        _write_cache(cache, (key, store))
+    return store
+
+
+def _cache_key(paths: Sequence[Path]) -> str | None:
+    """What a cached store depends on: apg's and Python's versions and each file's identity."""
+    from anti_party import __version__
+
+    try:
+        stats = [(str(path.resolve()), path.stat().st_mtime_ns, path.stat().st_size) for path in paths]
+    except OSError:
+        return None  # a missing file: let validation report it
+    return repr((__version__, sys.version, stats))
+
+
+def _write_cache(cache: Path, entry: tuple[str | None, Store]) -> None:
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial_file = cache.with_suffix(f".{os.getpid()}.tmp")
+        partial_file.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+        partial_file.replace(cache)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+def _load(paths: Sequence[Path]) -> Store:
     checker = _Checker()
     for path in paths:
         checker.read_file(path)

@@ -22,7 +22,8 @@ def apg() -> Invoke:
 
     def invoke(*args: str, store: Path | None = FIXTURE, stdin: str | None = None, env: dict[str, str] | None = None) -> Result:
         prefix = ["--no-default-store", "--store", str(store)] if store else []
-        environment = {"COLUMNS": "100", "NO_COLOR": "", "FORCE_COLOR": "", "CLICOLOR_FORCE": "", "APG_STORE": ""}
+        environment = {"COLUMNS": "100", "NO_COLOR": "", "FORCE_COLOR": "", "CLICOLOR_FORCE": "", "APG_STORE": "",
+                       "APG_NO_CACHE": "1"}
         return CliRunner().invoke(main, [*prefix, *args], input=stdin, env={**environment, **(env or {})})
 
     return invoke

@@ -12,6 +12,7 @@ APG = Path(sys.executable).with_name("apg")
 
 def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("APG_", "COLUMNS"))}
+    environment["APG_CACHE_DIR"] = str(cwd / "cache")
     return subprocess.run(
         [str(APG), *args], cwd=cwd, capture_output=True, text=True, env={**environment, **(env or {})}, check=False,
     )
