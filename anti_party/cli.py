@@ -19,7 +19,7 @@ from anti_party.cite import STYLES, bibliography
 from anti_party.dates import DateError, EdtfDate, parse_user_date
 from anti_party.model import Profile, Store
 from anti_party.render import FORMATS, Options, formats_for, render
-from anti_party.render.records import EVENT_FIELDS, people_records, source_records, tag_records
+from anti_party.render.records import EVENT_FIELDS, Records, people_records, source_records, tag_records
 from anti_party.store import StoreError, load_store, store_paths
 
 if TYPE_CHECKING:
@@ -277,7 +277,8 @@ def main(ctx: click.Context, stores: tuple[Path, ...], no_default_store: bool, c
 @click.option("--tag", "-t", "tags", multiple=True, shell_complete=complete_tags,
               help="Events with this tag (repeatable; any of them).")
 @click.option("--grep", "-g", metavar="TEXT", help="Events whose title or summary contains TEXT (any case).")
-@click.option("--sort", type=click.Choice(query.SORT_KEYS), default="date", show_default=True)
+@click.option("--sort", type=click.Choice(query.SORT_KEYS), default="date", show_default=True,
+              help="Order of the events.")
 @click.option("--reverse", "-r", is_flag=True, help="Reverse the order.")
 @click.option("--limit", "-n", type=click.IntRange(min=0), help="Show at most N events.")
 @output_options("events")
@@ -285,7 +286,7 @@ def main(ctx: click.Context, stores: tuple[Path, ...], no_default_store: bool, c
 def timeline(app: App, start: EdtfDate | None, end: EdtfDate | None, on: EdtfDate | None, people: Sequence[str],
              tags: Sequence[str], grep: str | None, sort: str, reverse: bool, limit: int | None,
              format_name: str, fields: tuple[str, ...] | None, header: bool, details: bool) -> None:
-    """List events in date order, filtered by date, person, tag or text."""
+    """List events, filtered by date, person, tag or text."""
     try:
         span = query.date_range(start, end, on)
     except query.QueryError as error:
@@ -320,9 +321,10 @@ def person(app: App, name: str, format_name: str, fields: tuple[str, ...] | None
 @format_option("on", "'timeline' on a terminal and 'tsv' in a pipe")
 @click.pass_obj
 def on_date(app: App, when: EdtfDate, window: int, format_name: str) -> None:
-    """Who held power on DATE, the Presidium's line-up, and the events around it.
+    """Show who held power on DATE, and what happened around it.
 
-    For a day: the holder of each office that day (on the day of a handover, the
+    Office holders, the Party Presidium's line-up in June 1957 and the events
+    within --window days. For a day: the holder of each office that day (on the day of a handover, the
     incoming holder). For a month or a year: the holders on its first day and every
     change within it.
     """
@@ -351,7 +353,10 @@ def complete_offices(ctx: click.Context, param: click.Parameter, incomplete: str
 @click.pass_obj
 def offices(app: App, start: EdtfDate | None, end: EdtfDate | None, offices: tuple[str, ...], format_name: str,
             header: bool) -> None:
-    """Chart who held which office when; tsv, csv and json list the terms."""
+    """Chart who held which office when.
+
+    The formats tsv, csv and json list the terms instead.
+    """
     unknown = [ident for ident in offices if ident not in app.store.offices]
     if unknown:
         known = ", ".join(app.store.offices)
@@ -363,49 +368,52 @@ def offices(app: App, start: EdtfDate | None, end: EdtfDate | None, offices: tup
     app.emit(render(resolve_format(app, format_name, "chart"), "offices", span, Options(app.store, header=header)))
 
 
+def emit_listing(app: App, records: Records, format_name: str, header: bool) -> None:
+    app.emit(render(resolve_format(app, format_name, "table"), "records", records, Options(app.store, header=header)))
+
+
 def listing_format(function: F) -> F:
     function = click.option("--header", is_flag=True, help="Start TSV output with a header row.")(function)
     return format_option("records", "'table' on a terminal and 'tsv' in a pipe")(function)
 
 
 @main.command(context_settings=CONTEXT)
-@click.option("--sort", type=click.Choice(["id", "name", "born"]), default="born", show_default=True)
+@click.option("--sort", type=click.Choice(["id", "name", "born"]), default="born", show_default=True,
+              help="Order of the people.")
 @listing_format
 @click.pass_obj
 def people(app: App, sort: str, format_name: str, header: bool) -> None:
-    """List the people: life dates, place in the June 1957 Presidium, offices held."""
-    records = people_records(app.store, sort)
-    app.emit(render(resolve_format(app, format_name, "table"), "records", records, Options(app.store, header=header)))
+    """List the people with life dates, Presidium seats and offices."""
+    emit_listing(app, people_records(app.store, sort), format_name, header)
 
 
 @main.command(context_settings=CONTEXT)
 @listing_format
 @click.pass_obj
 def tags(app: App, format_name: str, header: bool) -> None:
-    """List the tags with the number of events carrying each."""
-    records = tag_records(app.store)
-    app.emit(render(resolve_format(app, format_name, "table"), "records", records, Options(app.store, header=header)))
+    """List the tags and how many events carry each."""
+    emit_listing(app, tag_records(app.store), format_name, header)
 
 
 @main.command(context_settings=CONTEXT)
 @listing_format
 @click.pass_obj
 def sources(app: App, format_name: str, header: bool) -> None:
-    """List the sources with the number of events and terms citing each."""
-    records = source_records(app.store)
-    app.emit(render(resolve_format(app, format_name, "table"), "records", records, Options(app.store, header=header)))
+    """List the sources and how often each is cited (events, terms, people)."""
+    emit_listing(app, source_records(app.store), format_name, header)
 
 
 @main.command(context_settings=CONTEXT)
 @click.argument("ids", nargs=-1, metavar="ID...", shell_complete=complete_citable)
-@click.option("--style", "-s", type=click.Choice(STYLES), default="chicago", show_default=True)
+@click.option("--style", "-s", type=click.Choice(STYLES), default="chicago", show_default=True,
+              help="Citation style.")
 @click.option("--all", "everything", is_flag=True, help="The whole bibliography.")
 @click.pass_obj
 def cite(app: App, ids: tuple[str, ...], style: str, everything: bool) -> None:
-    """Print bibliography entries for sources, or for the sources of events.
+    """Print bibliography entries in MLA, Chicago or APA style.
 
-    Each ID is a source id or an event id (which stands for all its sources).
-    Entries come in the style's order, each once.
+    Each ID is a source id or an event id (which stands for all its sources);
+    --all gives the whole bibliography. Entries come in the style's order, once each.
     """
     if not ids and not everything:
         raise click.UsageError("give source or event ids, or --all")
@@ -420,7 +428,9 @@ def cite(app: App, ids: tuple[str, ...], style: str, everything: bool) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 @click.pass_obj
 def check(app: App, paths: tuple[Path, ...]) -> None:
-    """Validate the store, or the files PATHS, and report every problem.
+    """Validate the store and report every problem.
+
+    With PATHS, validate those files alone.
 
     Exits 1 if there is any problem, printing one line for each on stderr.
     """
@@ -440,7 +450,7 @@ def check(app: App, paths: tuple[Path, ...]) -> None:
 @click.pass_obj
 def show(app: App, ids: tuple[str, ...], format_name: str, fields: tuple[str, ...] | None, header: bool,
          details: bool) -> None:
-    """Show events in full: date, people, tags, summary, notes and sources.
+    """Show events in full, with their notes and sources.
 
     An ID of - reads ids from standard input, one per line or in the first
     column of TSV, so that `apg timeline --tag plenum | apg show -` works.
