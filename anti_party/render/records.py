@@ -167,8 +167,8 @@ def people_records(store: Store, sort: str) -> Records:
             "name": person.name,
             "born": person.born.text if person.born else "",
             "died": person.died.text if person.died else "",
-            "presidium_june_1957": seat.rank if seat else "",
-            "side_june_1957": seat.side if seat else "",
+            "presidium": seat.rank if seat else "",
+            "side": seat.side if seat else "",
             "offices": list(dict.fromkeys(term.office for term in terms_of(store, person.id))),
         })
     orders = {"id": ("id",), "name": ("name", "id"), "born": ("born", "id")}

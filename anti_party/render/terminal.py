@@ -183,7 +183,8 @@ def chart_offices(span: OfficeSpan, options: Options) -> RenderableType:
 def table_records(records: Records, options: Options) -> RenderableType:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
     for field in records.fields:
-        table.add_column(field.replace("_", " ").capitalize(), no_wrap=field in ("id", "tag", "born", "died"))
+        table.add_column(field.replace("_", " ").capitalize(), no_wrap=field in ("id", "tag", "name"), overflow="fold",
+                         min_width=10 if field in ("born", "died") else None)
     for row in records.rows:
         table.add_row(*(Text(", ".join(value) if isinstance(value, list) else str(value)) for value in row.values()))
     return table
