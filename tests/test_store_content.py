@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from anti_party.model import Store
 from anti_party.store import default_store_path, load_store
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "store.md"
@@ -182,3 +183,11 @@ def test_periods_cover_the_store(store):
         assert any(
             period.date.earliest <= event.date.earliest <= period.date.latest for period in store.periods
         ), event.id
+
+
+def test_no_source_is_recorded_twice(store: Store) -> None:
+    by_url: dict[str, list[str]] = {}
+    for source in store.sources.values():
+        if source.url:
+            by_url.setdefault(source.url, []).append(source.id)
+    assert {url: ids for url, ids in by_url.items() if len(ids) > 1} == {}
