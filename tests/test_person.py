@@ -62,3 +62,21 @@ def test_ambiguous_prefix_lists_candidates(apg: Invoke) -> None:
 def test_exact_name_beats_prefix(apg: Invoke) -> None:
     result = apg("person", "malenkov", "-f", "json", "--fields", "id")
     assert result.stdout.splitlines()[1] == '  "id": "malenkov",'
+
+
+@pytest.mark.parametrize("name", ["molotov", "Молотов", "vyacheslav", "Skryabin"])
+def test_the_packaged_store_finds_molotov(apg: Invoke, name: str) -> None:
+    result = apg("person", name, "-f", "json", store=None)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == '  "id": "molotov",'
+
+
+def test_the_packaged_store_suggests_molotov(apg: Invoke) -> None:
+    result = apg("person", "molotv", store=None)
+    assert (result.exit_code, result.stderr) == (1, "Error: no person matches 'molotv'; did you mean molotov?\n")
+
+
+def test_the_packaged_profile_shows_offices_and_events(apg: Invoke) -> None:
+    output = apg("person", "molotov", "-f", "timeline", store=None).stdout
+    for text in ("Вячеслав Михайлович Молотов", "Minister of Foreign Affairs", "1956", "Expelled"):
+        assert text in output
