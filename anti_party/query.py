@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from anti_party.dates import EdtfDate, sort_key, spans_overlap
-from anti_party.model import Event, Person, PresidiumSeat, Source, Store, Term
+from anti_party.model import Event, Person, PresidiumSeat, Profile, Source, Store, Term
 from anti_party.store import close_matches
 
 SORT_KEYS = ("date", "title", "id")
@@ -215,6 +215,12 @@ def sources_for(store: Store, ids: Sequence[str]) -> list[Source]:
     if missing:
         raise LookupFailed(*missing)
     return list(chosen.values())
+
+
+def profile(store: Store, person_id: str) -> Profile:
+    """A person with their offices and events."""
+    events = select_events(store.events, EventQuery(people=(person_id,)))
+    return Profile(store.people[person_id], tuple(terms_of(store, person_id)), tuple(events))
 
 
 def terms_of(store: Store, person_id: str) -> list[Term]:

@@ -1,0 +1,254 @@
+"""The command line: parse, query, render, echo. The only code that writes to the streams."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+from click.shell_completion import get_completion_class
+
+from anti_party import __version__, query
+from anti_party.cite import STYLES, bibliography
+from anti_party.cli.app import App, DataError, color_wanted, emit_listing, find_person, resolve_format
+from anti_party.cli.options import (
+    CONTEXT,
+    complete_citable,
+    complete_event_ids,
+    complete_offices,
+    complete_people,
+    complete_tags,
+    date_options,
+    format_option,
+    listing_format,
+    output_options,
+    person_option,
+    user_date,
+)
+from anti_party.dates import EdtfDate
+from anti_party.render import Options, render
+from anti_party.render.records import people_records, source_records, tag_records
+from anti_party.store import StoreError, load_store, store_paths
+
+
+@click.group(name="apg", context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="apg")
+@click.option("--store", "stores", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              metavar="PATH", help="A store to load after the packaged one (repeatable; default: $APG_STORE).")
+@click.option("--no-default-store", is_flag=True, help="Do not load the packaged events.toml.")
+@click.option("--color/--no-color", default=None, help="Force or forbid colour (default: on a terminal).")
+@click.pass_context
+def main(ctx: click.Context, stores: tuple[Path, ...], no_default_store: bool, color: bool | None) -> None:
+    """A timeline of the Soviet Anti-Party Group, 1953-1962."""
+    paths = store_paths(stores, os.environ.get("APG_STORE"), use_default=not no_default_store)
+    if not paths:
+        raise click.UsageError("--no-default-store needs at least one --store PATH")
+    ctx.obj = App(paths, color)
+
+
+@main.command(context_settings=CONTEXT)
+@date_options
+@person_option
+@click.option("--tag", "-t", "tags", multiple=True, shell_complete=complete_tags,
+              help="Events with this tag (repeatable; any of them).")
+@click.option("--grep", "-g", metavar="TEXT", help="Events whose title or summary contains TEXT (any case).")
+@click.option("--sort", type=click.Choice(query.SORT_KEYS), default="date", show_default=True,
+              help="Order of the events.")
+@click.option("--reverse", "-r", is_flag=True, help="Reverse the order.")
+@click.option("--limit", "-n", type=click.IntRange(min=0), help="Show at most N events.")
+@output_options("events")
+@click.pass_obj
+def timeline(app: App, start: EdtfDate | None, end: EdtfDate | None, on: EdtfDate | None, people: Sequence[str],
+             tags: Sequence[str], grep: str | None, sort: str, reverse: bool, limit: int | None,
+             format_name: str, fields: tuple[str, ...] | None, header: bool, details: bool) -> None:
+    """List events, filtered by date, person, tag or text."""
+    try:
+        span = query.date_range(start, end, on)
+    except query.QueryError as error:
+        raise click.UsageError(str(error)) from None
+    person_ids = tuple(find_person(app.store, name) for name in people)
+    wanted = query.EventQuery(span, person_ids, tuple(tags), grep, sort, reverse, limit)
+    events = query.select_events(app.store.events, wanted)
+    options = Options(app.store, fields, header, details)
+    app.emit(render(resolve_format(app, format_name), "events", events, options))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("name", shell_complete=complete_people)
+@output_options("person")
+@click.pass_obj
+def person(app: App, name: str, format_name: str, fields: tuple[str, ...] | None, header: bool, details: bool) -> None:
+    """Show a person: names, life, offices held and events.
+
+    NAME is an id, surname, full name, alias or the Russian name, in any case and
+    without accents; a unique prefix is enough.
+    """
+    profile = query.profile(app.store, find_person(app.store, name))
+    app.emit(render(resolve_format(app, format_name), "person", profile, Options(app.store, fields, header, details)))
+
+
+@main.command(name="on", context_settings=CONTEXT)
+@click.argument("when", metavar="DATE", callback=user_date)
+@click.option("--window", "-w", type=click.IntRange(min=0), default=7, show_default=True,
+              help="Also show events up to N days before and after.")
+@format_option("on", "'timeline' on a terminal and 'tsv' in a pipe")
+@click.pass_obj
+def on_date(app: App, when: EdtfDate, window: int, format_name: str) -> None:
+    """Show who held power on DATE, and what happened around it.
+
+    Office holders, the Party Presidium's line-up in June 1957 and the events
+    within --window days. For a day: the holder of each office that day (on the day of a handover, the
+    incoming holder). For a month or a year: the holders on its first day and every
+    change within it.
+    """
+    report = query.state_of_power(app.store, when, window)
+    if when.earliest < query.STORE_PERIOD.first:
+        click.echo("Note: the store's record of office holders begins on 5 March 1953.", err=True)
+    app.emit(render(resolve_format(app, format_name), "on", report, Options(app.store)))
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--from", "start", metavar="DATE", callback=user_date, help="Start of the chart [default: 5 Mar 1953].")
+@click.option("--to", "end", metavar="DATE", callback=user_date, help="End of the chart [default: 31 Dec 1961].")
+@click.option("--office", "-o", "offices", multiple=True, metavar="ID", shell_complete=complete_offices,
+              help="Chart only this office (repeatable).")
+@format_option("offices", "'chart' on a terminal and 'tsv' in a pipe")
+@click.option("--header", is_flag=True, help="Start TSV output with a header row.")
+@click.pass_obj
+def offices(app: App, start: EdtfDate | None, end: EdtfDate | None, offices: tuple[str, ...], format_name: str,
+            header: bool) -> None:
+    """Chart who held which office when.
+
+    The formats tsv, csv and json list the terms instead.
+    """
+    unknown = [ident for ident in offices if ident not in app.store.offices]
+    if unknown:
+        known = ", ".join(app.store.offices)
+        raise DataError(*(f"no office has the id {ident!r}; offices: {known}" for ident in unknown))
+    try:
+        span = query.office_span(start, end, offices or tuple(app.store.offices))
+    except query.QueryError as error:
+        raise click.UsageError(str(error)) from None
+    app.emit(render(resolve_format(app, format_name, "chart"), "offices", span, Options(app.store, header=header)))
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--sort", type=click.Choice(["id", "name", "born"]), default="born", show_default=True,
+              help="Order of the people.")
+@listing_format
+@click.pass_obj
+def people(app: App, sort: str, format_name: str, header: bool) -> None:
+    """List the people with life dates, Presidium seats and offices."""
+    emit_listing(app, people_records(app.store, sort), format_name, header)
+
+
+@main.command(context_settings=CONTEXT)
+@listing_format
+@click.pass_obj
+def tags(app: App, format_name: str, header: bool) -> None:
+    """List the tags and how many events carry each."""
+    emit_listing(app, tag_records(app.store), format_name, header)
+
+
+@main.command(context_settings=CONTEXT)
+@listing_format
+@click.pass_obj
+def sources(app: App, format_name: str, header: bool) -> None:
+    """List the sources and how often each is cited (events, terms, people)."""
+    emit_listing(app, source_records(app.store), format_name, header)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("ids", nargs=-1, metavar="ID...", shell_complete=complete_citable)
+@click.option("--style", "-s", type=click.Choice(STYLES), default="chicago", show_default=True,
+              help="Citation style.")
+@click.option("--all", "everything", is_flag=True, help="The whole bibliography.")
+@click.pass_obj
+def cite(app: App, ids: tuple[str, ...], style: str, everything: bool) -> None:
+    """Print bibliography entries in MLA, Chicago or APA style.
+
+    Each ID is a source id or an event id (which stands for all its sources);
+    --all gives the whole bibliography. Entries come in the style's order, once each.
+    """
+    if not ids and not everything:
+        raise click.UsageError("give source or event ids, or --all")
+    try:
+        chosen = query.sources_for(app.store, ids) if ids else list(app.store.sources.values())
+    except query.LookupFailed as error:
+        raise DataError(*error.messages) from None
+    click.echo("".join(entry + "\n" for entry in bibliography(chosen, style)), nl=False)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_obj
+def check(app: App, paths: tuple[Path, ...]) -> None:
+    """Validate the store and report every problem.
+
+    With PATHS, validate those files alone.
+
+    Exits 1 if there is any problem, printing one line for each on stderr.
+    """
+    try:
+        store = load_store(list(paths) or app.paths)  # never from the cache: check validates afresh
+    except StoreError as error:
+        raise DataError(*map(str, error.problems)) from None
+    click.echo(
+        f"ok: {len(store.events)} events, {len(store.people)} people, {len(store.sources)} sources, "
+        f"{len(store.offices)} offices, {len(store.terms)} terms"
+    )
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("ids", nargs=-1, required=True, metavar="ID...", shell_complete=complete_event_ids)
+@output_options("events", auto_help="'text'")
+@click.pass_obj
+def show(app: App, ids: tuple[str, ...], format_name: str, fields: tuple[str, ...] | None, header: bool,
+         details: bool) -> None:
+    """Show events in full, with their notes and sources.
+
+    An ID of - reads ids from standard input, one per line or in the first
+    column of TSV, so that `apg timeline --tag plenum | apg show -` works.
+    """
+    known = {event.id for event in app.store.events}
+    wanted = query.ids_from_lines(sys.stdin, known) if ids == ("-",) else list(ids)
+    events, missing = [], []
+    for ident in wanted:
+        try:
+            events.append(query.find_event(app.store, ident))
+        except query.LookupFailed as error:
+            missing.append(str(error))
+    if missing:
+        raise DataError(*missing)
+    options = Options(app.store, fields, header, details)
+    app.emit(render(resolve_format(app, format_name, "text", "text"), "events", events, options))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+def completion(shell: str) -> None:
+    """Print the completion script for SHELL.
+
+    \b
+    bash: apg completion bash > ~/.local/share/bash-completion/completions/apg
+    zsh:  apg completion zsh > "${fpath[1]}/_apg"
+    fish: apg completion fish > ~/.config/fish/completions/apg.fish
+    """
+    script = get_completion_class(shell)
+    assert script is not None  # every choice is a shell click supports
+    click.echo(script(main, {}, "apg", "_APG_COMPLETE").source())
+
+
+def run() -> None:
+    """The console script: click's main, with a quiet end when a reader closes the pipe."""
+    try:
+        main(prog_name="apg")
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+
+
+__all__ = ["App", "color_wanted", "main", "run"]
