@@ -19,10 +19,15 @@ DATE_STYLE = "cyan"
 YEAR_STYLE = "bold magenta"
 PEOPLE_STYLE = "green"
 DIM = "dim"
+TIMELINE_PEOPLE = 4  # names shown per event in the timeline; --details and the table show all
 
 
-def surnames(store: Store, ids: Sequence[str]) -> str:
-    return ", ".join(store.people[ident].name.split()[-1] if ident in store.people else ident for ident in ids)
+def surnames(store: Store, ids: Sequence[str], limit: int | None = None) -> str:
+    """Surnames, or the first LIMIT of them and how many more ("Malenkov, Molotov +5")."""
+    names = [store.people[ident].name.split()[-1] if ident in store.people else ident for ident in ids]
+    if limit is None or len(names) <= limit:
+        return ", ".join(names)
+    return f"{', '.join(names[:limit])} +{len(names) - limit}"
 
 
 def timeline_events(events: Sequence[Event], options: Options) -> RenderableType:
@@ -39,7 +44,8 @@ def timeline_events(events: Sequence[Event], options: Options) -> RenderableType
                 grid.add_row()
             year = event.date.earliest.year
             grid.add_row(Text(str(year), style=YEAR_STYLE))
-        grid.add_row(Text(event.date.human()), _title_cell(event, options), Text(surnames(options.store, event.people)))
+        people = surnames(options.store, event.people, None if options.details else TIMELINE_PEOPLE)
+        grid.add_row(Text(event.date.human()), _title_cell(event, options), Text(people))
     return grid
 
 
