@@ -109,3 +109,9 @@ def test_help_and_version(apg: Invoke) -> None:
         for flag in ("-h", "--help"):
             result = apg(*command, flag)
             assert (result.exit_code, result.stdout.startswith("Usage: apg")) == (0, True)
+
+
+def test_rich_timeline_with_details(apg: Invoke, golden: Callable[[str, str], None]) -> None:
+    result = apg("timeline", "-f", "timeline", "--details")
+    assert result.exit_code == 0
+    golden("timeline-details.txt", result.stdout)

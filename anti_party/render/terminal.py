@@ -33,9 +33,9 @@ def surnames(store: Store, ids: Sequence[str], limit: int | None = None) -> str:
 def timeline_events(events: Sequence[Event], options: Options) -> RenderableType:
     if not events:
         return Text("No events match.", style=DIM)
-    grid = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
+    grid = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0), expand=options.details)
     grid.add_column("date", style=DATE_STYLE, no_wrap=True)
-    grid.add_column("title", ratio=3)
+    grid.add_column("title", ratio=5 if options.details else 3)  # details need the room
     grid.add_column("people", style=PEOPLE_STYLE, ratio=2)
     year: int | None = None
     for event in events:
