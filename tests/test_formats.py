@@ -62,7 +62,8 @@ def test_markdown_timeline(apg: Invoke, golden: Callable[[str, str], None]) -> N
 @pytest.mark.parametrize("text", [TRICKY, "# heading", "=SUM(A1)", "- item", "+ item", "1957. A year", "2) two",
                                   "> quote", "[bold]x[/bold]", "a <!-- comment --> b", "&amp; &#42;", "`", "***"])
 def test_markdown_escaping_renders_the_text_itself(text: str) -> None:
-    markdown_it = pytest.importorskip("markdown_it")  # installed with rich
+    import markdown_it  # installed with rich
+
     from anti_party.render.markdown import escape
 
     rendered = markdown_it.MarkdownIt("commonmark").render(f"- {escape(text)}\n")
