@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from anti_party.store import default_store_path
@@ -107,3 +108,11 @@ def test_an_id_defined_in_two_stores_names_both_files(apg: Invoke) -> None:
     assert result.stderr == (
         f"Error: {clash}:4: event 'secret-speech' key 'id': is defined twice; first at {packaged}:{line}\n"
     )
+
+
+def test_pictures_fetch_nothing(apg: Invoke, tmp_path: Path) -> None:
+    svg, html = tmp_path / "offices.svg", tmp_path / "offices.html"
+    assert apg("offices", "--svg", str(svg), "--html", str(html), store=None).exit_code == 0
+    for picture in (svg, html):
+        text = picture.read_text(encoding="utf-8")
+        assert not re.search(r"url\((?!#)", text) and "@font-face" not in text, picture  # url(#id) is local

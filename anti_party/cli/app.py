@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -113,11 +114,20 @@ class App:
                           emoji=False, force_terminal=True, color_system="truecolor")
         console.print(output)
         if self.picture.svg:
-            console.save_svg(str(self.picture.svg), title="apg", clear=False)
+            self.picture.svg.write_text(offline_svg(console.export_svg(title="apg", clear=False)), encoding="utf-8")
             click.echo(f"Wrote {self.picture.svg}", err=True)
         if self.picture.html:
             console.save_html(str(self.picture.html), clear=False)
             click.echo(f"Wrote {self.picture.html}", err=True)
+
+
+def offline_svg(svg: str) -> str:
+    """Rich's SVG without its web fonts, so that a picture shown offline (or on a slide) fetches nothing."""
+    svg = re.sub(r"@font-face\s*\{[^}]*\}\s*", "", svg)
+    return svg.replace("font-family: Fira Code, monospace", _MONOSPACE)
+
+
+_MONOSPACE = "font-family: 'Fira Code', 'DejaVu Sans Mono', Menlo, Consolas, 'Liberation Mono', monospace"
 
 
 def resolve_format(app: App, format_name: str, interactive: str = "timeline", piped: str = "tsv") -> str:
