@@ -237,7 +237,8 @@ PRESIDIUM_SPAN = DateRange(date(1957, 2, 14), date(1957, 6, 29))
 
 def term_covers(term: Term, day: date) -> bool:
     """A term covers its first and last day; on a handover the incoming holder holds the day."""
-    return term.start.earliest <= day and (term.end is None or day <= term.end.latest)
+    span = term_span(term)
+    return span.first <= day <= span.last
 
 
 @dataclass(frozen=True)

@@ -116,3 +116,8 @@ def test_offices_json_and_csv(apg: Invoke) -> None:
     assert [record["person"] for record in records] == ["shvernik", "voroshilov", "brezhnev"]
     csv_text = apg("offices", "-o", "head-of-state", "-f", "csv", store=None).stdout
     assert csv_text.splitlines()[0] == "office,office_title,person,name,from,to,sources"
+
+
+def test_offices_from_after_to_is_a_usage_error(apg: Invoke) -> None:
+    result = apg("offices", "--from", "1958", "--to", "1957", store=None)
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (2, "Error: --from 1958 is after --to 1957")

@@ -141,3 +141,10 @@ def test_an_unreadable_cache_is_ignored(apg: Invoke, tmp_path: Path) -> None:
     for cached in (tmp_path / "cache").glob("store-*.pickle"):
         cached.write_bytes(b"not a pickle")
     assert apg("people", store=path, env=env).stdout == "molotov\tVyacheslav Molotov\t\t\t\t\t\n"
+
+
+def test_no_default_store_needs_a_store(apg: Invoke) -> None:
+    result = apg("--no-default-store", "timeline", store=None)
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2, "Error: --no-default-store needs at least one --store PATH",
+    )

@@ -12,7 +12,7 @@ from click.shell_completion import get_completion_class
 
 from anti_party import __version__, query
 from anti_party.cite import STYLES, bibliography
-from anti_party.cli.app import App, DataError, color_wanted, emit_listing, find_person, resolve_format
+from anti_party.cli.app import App, DataError, color_wanted, emit_listing, find_person, load_or_fail, resolve_format
 from anti_party.cli.options import (
     CONTEXT,
     complete_citable,
@@ -30,7 +30,7 @@ from anti_party.cli.options import (
 from anti_party.dates import EdtfDate
 from anti_party.render import Options, render
 from anti_party.render.records import people_records, source_records, tag_records
-from anti_party.store import StoreError, load_store, store_paths
+from anti_party.store import store_paths
 
 
 @click.group(name="apg", context_settings=CONTEXT)
@@ -191,10 +191,7 @@ def check(app: App, paths: tuple[Path, ...]) -> None:
 
     Exits 1 if there is any problem, printing one line for each on stderr.
     """
-    try:
-        store = load_store(list(paths) or app.paths)  # never from the cache: check validates afresh
-    except StoreError as error:
-        raise DataError(*map(str, error.problems)) from None
+    store = load_or_fail(list(paths) or app.paths)  # never from the cache: check validates afresh
     click.echo(
         f"ok: {len(store.events)} events, {len(store.people)} people, {len(store.sources)} sources, "
         f"{len(store.offices)} offices, {len(store.terms)} terms"

@@ -48,6 +48,14 @@ def color_wanted(flag: bool | None, environ: Mapping[str, str], is_terminal: boo
     return is_terminal and environ.get("TERM") != "dumb"
 
 
+def load_or_fail(paths: list[Path], cache: Path | None = None) -> Store:
+    """The merged store, or a DataError naming every problem."""
+    try:
+        return load_store(paths, cache)
+    except StoreError as error:
+        raise DataError(*map(str, error.problems)) from None
+
+
 def cache_dir(environ: Mapping[str, str]) -> Path | None:
     """Where validated stores are cached: $APG_CACHE_DIR, else the XDG cache; APG_NO_CACHE turns it off."""
     if environ.get("APG_NO_CACHE"):
@@ -78,10 +86,7 @@ class App:
 
     @cached_property
     def store(self) -> Store:
-        try:
-            return load_store(self.paths, cache_dir(self.environ))
-        except StoreError as error:
-            raise DataError(*map(str, error.problems)) from None
+        return load_or_fail(self.paths, cache_dir(self.environ))
 
     def stdout_is_terminal(self) -> bool:
         return sys.stdout.isatty()

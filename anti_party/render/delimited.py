@@ -32,10 +32,14 @@ def _flatten(value: str) -> str:
     return value
 
 
+def _tsv_lines(rows: Sequence[Sequence[str]]) -> str:
+    return "".join("\t".join(_flatten(value) for value in row) + "\n" for row in rows)
+
+
 def _tsv(records: Sequence[dict[str, Any]], fields: Sequence[str], header: bool) -> str:
     rows = [list(fields)] if header else []
-    rows += [[_flatten(cell(record[field])) for field in fields] for record in records]
-    return "".join("\t".join(row) + "\n" for row in rows)
+    rows += [[cell(record[field]) for field in fields] for record in records]
+    return _tsv_lines(rows)
 
 
 def _csv(records: Sequence[dict[str, Any]], fields: Sequence[str]) -> str:
@@ -82,7 +86,7 @@ def tsv_on(report: PowerReport, options: Options) -> str:
     rows += [["change", c.day.isoformat(), c.office, c.outgoing or "", c.incoming or ""] for c in report.changes]
     rows += [["presidium", seat.person, seat.rank, seat.side] for seat in report.presidium]
     rows += [["event", near.relation, near.event.date.text, near.event.id, near.event.title] for near in report.events]
-    return "".join("\t".join(_flatten(value) for value in row) + "\n" for row in rows)
+    return _tsv_lines(rows)
 
 
 def tsv_records(records: Records, options: Options) -> str:
