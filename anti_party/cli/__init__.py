@@ -30,6 +30,7 @@ from anti_party.cli.options import (
 from anti_party.dates import EdtfDate
 from anti_party.render import Options, render
 from anti_party.render.records import people_records, source_records, tag_records
+from anti_party.render.sanitise import terminal_text
 from anti_party.store import store_paths
 
 
@@ -178,7 +179,7 @@ def cite(app: App, ids: tuple[str, ...], style: str, everything: bool) -> None:
         chosen = query.sources_for(app.store, ids) if ids else list(app.store.sources.values())
     except query.LookupFailed as error:
         raise DataError(*error.messages) from None
-    click.echo("".join(entry + "\n" for entry in bibliography(chosen, style)), nl=False)
+    click.echo("".join(terminal_text(entry) + "\n" for entry in bibliography(chosen, style)), nl=False)
 
 
 @main.command(context_settings=CONTEXT)

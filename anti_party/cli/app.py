@@ -18,6 +18,7 @@ from anti_party import query
 from anti_party.model import Store
 from anti_party.render import Options, render
 from anti_party.render.records import Records
+from anti_party.render.sanitise import terminal_text
 from anti_party.store import StoreError, load_store
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ class DataError(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         for line in self.lines:
-            click.echo(f"Error: {line}", err=True)
+            click.echo(terminal_text(f"Error: {line}"), err=True)
 
 
 def color_wanted(flag: bool | None, environ: Mapping[str, str], is_terminal: bool) -> bool:

@@ -33,6 +33,7 @@ from rich.text import Text
 
 from anti_party.model import Store
 from anti_party.query import terms_between
+from anti_party.render.sanitise import terminal_text
 
 # (background, foreground) pairs, given out in order of first appearance.
 PALETTE: tuple[tuple[str, str], ...] = (
@@ -70,7 +71,7 @@ def _office_title(store: Store, ident: str) -> str:
 
 
 def _name(store: Store, person: str) -> str:
-    return store.people[person].name if person in store.people else person
+    return terminal_text(store.people[person].name if person in store.people else person)
 
 
 def _initials(name: str) -> str:
@@ -139,7 +140,8 @@ class _Chart:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         colour = console.color_system is not None and not console.no_color
-        titles = [self.store.offices[ident].short or self.store.offices[ident].title for ident in self.offices]
+        titles = [terminal_text(self.store.offices[ident].short or self.store.offices[ident].title)
+                  for ident in self.offices]
         label_width = min(max(map(len, titles)), LABEL_MAX) + 1
         width = min(self.width, options.max_width)  # never wider than the console
         scale = _Scale(self.start, self.end, max(width - label_width, 10))
@@ -298,7 +300,7 @@ def _legend(holders: dict[str, _Holder], colour: bool, width: int) -> list[Text]
         entry = Text(no_wrap=True)
         entry.append(f" {holder.key:<{keys}} ", style=holder.style if colour else NONE)
         entry.append(f" {holder.name}")
-        entry.append(f" ({person})", style=DIM)
+        entry.append(f" ({terminal_text(person)})", style=DIM)
         entries.append(entry)
     size = max(entry.cell_len for entry in entries) + 3
     per_line = max(1, (width + 3) // size)

@@ -1,7 +1,7 @@
 """Plain text, every event in full: the view of `apg show`.
 
-Store text is shown on one line each, without control characters, so that it cannot
-drive the terminal.
+Each line goes through the terminal sanitiser, so that store text stays on its line and
+cannot drive the terminal.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 from anti_party.model import Event
 from anti_party.render import Options
-from anti_party.render.records import plain, reference
+from anti_party.render.records import reference
+from anti_party.render.sanitise import terminal_text
 
 
 def _event(event: Event, options: Options) -> str:
@@ -19,16 +20,16 @@ def _event(event: Event, options: Options) -> str:
     lines = [
         event.id,
         f"Date:     {event.date.human()} ({event.date.text}; {event.date.earliest} to {event.date.latest})",
-        f"Title:    {plain(event.title)}",
+        f"Title:    {event.title}",
     ]
     lines += [f"People:   {people}"] if people else []
     lines += [f"Tags:     {', '.join(event.tags)}"] if event.tags else []
-    lines += [f"Summary:  {plain(event.summary)}"] if event.summary else []
+    lines += [f"Summary:  {event.summary}"] if event.summary else []
     for note in event.notes:
-        lines.append(f"Note:     {plain(note.text)}" + (f" [{', '.join(note.sources)}]" if note.sources else ""))
+        lines.append(f"Note:     {note.text}" + (f" [{', '.join(note.sources)}]" if note.sources else ""))
     lines.append("Sources:")
     lines += [f"  [{ident}] {reference(store.sources[ident])}" for ident in event.sources]
-    return "\n".join(lines) + "\n"
+    return "".join(terminal_text(line) + "\n" for line in lines)
 
 
 def text_events(events: Sequence[Event], options: Options) -> str:

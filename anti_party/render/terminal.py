@@ -14,12 +14,18 @@ from anti_party.model import Event, Profile, Store
 from anti_party.query import OfficeSpan, PowerReport
 from anti_party.render import Options
 from anti_party.render.records import Records
+from anti_party.render.sanitise import terminal_text
 
 DATE_STYLE = "cyan"
 YEAR_STYLE = "bold magenta"
 PEOPLE_STYLE = "green"
 DIM = "dim"
 TIMELINE_PEOPLE = 4  # names shown per event in the timeline; --details and the table show all
+
+
+def safe(text: str, style: str = "") -> Text:
+    """Store text as a rich Text: never read as markup, its control characters made harmless."""
+    return Text(terminal_text(text), style=style)
 
 
 def surnames(store: Store, ids: Sequence[str], limit: int | None = None) -> str:
@@ -43,14 +49,14 @@ def timeline_events(events: Sequence[Event], options: Options) -> RenderableType
             if year is not None:
                 grid.add_row()
             year = event.date.earliest.year
-            grid.add_row(Text(str(year), style=YEAR_STYLE))
+            grid.add_row(safe(str(year), style=YEAR_STYLE))
         people = surnames(options.store, event.people, None if options.details else TIMELINE_PEOPLE)
-        grid.add_row(Text(event.date.human()), _title_cell(event, options), Text(people))
+        grid.add_row(safe(event.date.human()), _title_cell(event, options), safe(people))
     return grid
 
 
 def _title_cell(event: Event, options: Options) -> Text:
-    cell = Text(event.title, style="bold" if options.details else "")
+    cell = safe(event.title, style="bold" if options.details else "")
     if options.details:
         for line in _detail_lines(event, options.store):
             cell.append("\n")
@@ -59,9 +65,9 @@ def _title_cell(event: Event, options: Options) -> Text:
 
 
 def _detail_lines(event: Event, store: Store) -> list[Text]:
-    lines = [Text(event.summary)] if event.summary else []
-    lines += [Text(f"Note: {note.text} [{', '.join(note.sources)}]", style="italic") for note in event.notes]
-    lines.append(Text(f"Sources: {', '.join(event.sources)}", style=DIM))
+    lines = [safe(event.summary)] if event.summary else []
+    lines += [safe(f"Note: {note.text} [{', '.join(note.sources)}]", style="italic") for note in event.notes]
+    lines.append(safe(f"Sources: {', '.join(event.sources)}", style=DIM))
     return lines
 
 
@@ -74,8 +80,8 @@ def table_events(events: Sequence[Event], options: Options) -> RenderableType:
     table.add_column("Tags", style=DIM)
     for event in events:
         table.add_row(
-            Text(event.date.human()), Text(event.id), _title_cell(event, options),
-            Text(surnames(options.store, event.people)), Text(", ".join(event.tags)),
+            safe(event.date.human()), safe(event.id), _title_cell(event, options),
+            safe(surnames(options.store, event.people)), safe(", ".join(event.tags)),
         )
     return table
 
@@ -86,8 +92,8 @@ def _life(born: EdtfDate | None, died: EdtfDate | None) -> str:
 
 def _profile(profile: Profile) -> list[RenderableType]:
     person = profile.person
-    head = Text(person.name, style="bold")
-    head.append(f"  ({_life(person.born, person.died)})", style=DIM)
+    head = safe(person.name, style="bold")
+    head.append(terminal_text(f"  ({_life(person.born, person.died)})"), style=DIM)
     parts: list[RenderableType] = [head]
     facts = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
     facts.add_column(style=DIM, no_wrap=True)
@@ -98,9 +104,9 @@ def _profile(profile: Profile) -> list[RenderableType]:
         ("Later", person.later), ("Sources", ", ".join(person.sources) or None),
     ):
         if value:
-            facts.add_row(Text(label), Text(value))
+            facts.add_row(safe(label), safe(value))
     for note in person.notes:
-        facts.add_row(Text("Note"), Text(f"{note.text} [{', '.join(note.sources)}]"))
+        facts.add_row(safe("Note"), safe(f"{note.text} [{', '.join(note.sources)}]"))
     parts.append(facts)
     return parts
 
@@ -112,15 +118,15 @@ def _offices(profile: Profile, options: Options) -> RenderableType:
     table.add_column("To", style=DATE_STYLE, no_wrap=True)
     for term in profile.terms:
         office = options.store.offices[term.office]
-        table.add_row(Text(office.title), Text(term.start.human()), Text(term.end.human() if term.end else ""))
+        table.add_row(safe(office.title), safe(term.start.human()), safe(term.end.human() if term.end else ""))
     return table
 
 
 def _person_view(profile: Profile, options: Options, events: RenderableType) -> RenderableType:
     parts = _profile(profile)
     if profile.terms:
-        parts += [Text(""), Text("Offices", style=YEAR_STYLE), _offices(profile, options)]
-    parts += [Text(""), Text("Events", style=YEAR_STYLE), events]
+        parts += [Text(""), safe("Offices", style=YEAR_STYLE), _offices(profile, options)]
+    parts += [Text(""), safe("Events", style=YEAR_STYLE), events]
     return Group(*parts)
 
 
@@ -133,7 +139,7 @@ def table_person(profile: Profile, options: Options) -> RenderableType:
 
 
 def _holder(store: Store, ident: str | None) -> Text:
-    return Text(store.people[ident].name) if ident else Text("(no holder named)", style=DIM)
+    return safe(store.people[ident].name) if ident else safe("(no holder named)", style=DIM)
 
 
 _SIDES = {"group": "with the group", "khrushchev": "with Khrushchev", "wavered": "wavered"}
@@ -150,8 +156,8 @@ def timeline_on(report: PowerReport, options: Options) -> RenderableType:
     for holding in report.holdings:
         office = store.offices[holding.office]
         term = holding.term
-        offices.add_row(Text(office.short or office.title), _holder(store, term.person if term else None),
-                        Text(term.start.human() if term else ""))
+        offices.add_row(safe(office.short or office.title), _holder(store, term.person if term else None),
+                        safe(term.start.human() if term else ""))
     parts: list[RenderableType] = [offices]
     if report.changes:
         changes = Table(box=box.SIMPLE_HEAD, show_edge=False, title="Changes", title_justify="left", title_style="bold")
@@ -159,7 +165,7 @@ def timeline_on(report: PowerReport, options: Options) -> RenderableType:
             changes.add_column(column)
         for change in report.changes:
             office = store.offices[change.office]
-            changes.add_row(Text(f"{change.day:%-d %b %Y}", style=DATE_STYLE), Text(office.short or office.title),
+            changes.add_row(safe(f"{change.day:%-d %b %Y}", style=DATE_STYLE), safe(office.short or office.title),
                             _holder(store, change.outgoing), _holder(store, change.incoming))
         parts.append(changes)
     if report.presidium:
@@ -168,14 +174,14 @@ def timeline_on(report: PowerReport, options: Options) -> RenderableType:
         for column in ("Member", "Rank", "Side in June 1957"):
             seats.add_column(column)
         for seat in sorted(report.presidium, key=lambda s: (s.rank != "full", s.side, s.person)):
-            seats.add_row(Text(store.people[seat.person].name), Text(seat.rank), Text(_SIDES[seat.side]))
+            seats.add_row(safe(store.people[seat.person].name), safe(seat.rank), safe(_SIDES[seat.side]))
         parts.append(seats)
     events = Table(box=box.SIMPLE_HEAD, show_edge=False, title="Events", title_justify="left", title_style="bold")
     events.add_column("Date", style=DATE_STYLE, no_wrap=True)
     events.add_column("", style=DIM)
     events.add_column("Title")
     for near in report.events:
-        events.add_row(Text(near.event.date.human()), Text(near.relation), Text(near.event.title))
+        events.add_row(safe(near.event.date.human()), safe(near.relation), safe(near.event.title))
     parts.append(events if report.events else Text("No events nearby.", style=DIM))
     return Group(*parts)
 
@@ -192,5 +198,5 @@ def table_records(records: Records, options: Options) -> RenderableType:
         table.add_column(field.replace("_", " ").capitalize(), no_wrap=field in ("id", "tag", "name"), overflow="fold",
                          min_width=10 if field in ("born", "died") else None)
     for row in records.rows:
-        table.add_row(*(Text(", ".join(value) if isinstance(value, list) else str(value)) for value in row.values()))
+        table.add_row(*(safe(", ".join(value) if isinstance(value, list) else str(value)) for value in row.values()))
     return table
