@@ -72,14 +72,14 @@ class EventQuery:
 
 
 def select_events(events: Iterable[Event], query: EventQuery) -> list[Event]:
-    needle = query.grep.casefold() if query.grep else None
+    needle = fold(query.grep) if query.grep else None
     chosen = [
         event
         for event in events
         if query.span.overlaps(event.date)
         and (not query.people or set(query.people) & set(event.people))
         and (not query.tags or set(query.tags) & set(event.tags))
-        and (needle is None or needle in event.title.casefold() or needle in event.summary.casefold())
+        and (needle is None or needle in fold(event.title) or needle in fold(event.summary))
     ]
     chosen.sort(key=lambda event: _SORTERS[query.sort](event), reverse=query.reverse)
     return chosen if query.limit is None else chosen[: query.limit]

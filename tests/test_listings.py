@@ -71,17 +71,29 @@ def test_cite_errors(apg: Invoke) -> None:
 
 
 def test_svg_and_html_pictures(apg: Invoke, tmp_path: Path) -> None:
-    svg, html = tmp_path / "on.svg", tmp_path / "timeline.html"
-    result = apg("timeline", "--svg", str(svg), "--width", "80")
+    svg, html = tmp_path / "on.svg", tmp_path / "timeline.HTML"
+    result = apg("timeline", "--save", str(svg), "--width", "80")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"Wrote {svg}\n")
     assert svg.read_text(encoding="utf-8").startswith("<svg") and "Presidium" in svg.read_text(encoding="utf-8")
-    result = apg("person", "molotov", "--html", str(html))
-    assert result.exit_code == 0
-    assert "Molotov" in html.read_text(encoding="utf-8")
-    result = apg("timeline", "-f", "tsv", "--svg", str(svg))
+    result = apg("person", "molotov", "--save", str(html))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"Wrote {html}\n")
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>") and "Molotov" in html.read_text(encoding="utf-8")
+    result = apg("timeline", "-f", "tsv", "--save", str(svg))
     assert (result.exit_code, result.stderr.splitlines()[-1]) == (
-        2, "Error: --svg and --html draw a rich view: use -f timeline, table or chart",
+        2, "Error: --save draws a rich view: use -f timeline, table or chart",
     )
+
+
+def test_a_picture_is_svg_or_html(apg: Invoke, tmp_path: Path) -> None:
+    png = tmp_path / "on.png"
+    result = apg("timeline", "--save", str(png))
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2, f"Error: Invalid value for '--save': {str(png)!r} must end in .svg or .html",
+    )
+    assert not png.exists()
+    missing = tmp_path / "no-such-folder" / "on.svg"
+    result = apg("timeline", "--save", str(missing))
+    assert (result.exit_code, result.stderr) == (1, f"Error: cannot write {missing}: No such file or directory\n")
 
 
 def test_overlay_store_refers_to_packaged_people_and_sources(apg: Invoke) -> None:
@@ -112,7 +124,8 @@ def test_an_id_defined_in_two_stores_names_both_files(apg: Invoke) -> None:
 
 def test_pictures_fetch_nothing(apg: Invoke, tmp_path: Path) -> None:
     svg, html = tmp_path / "offices.svg", tmp_path / "offices.html"
-    assert apg("offices", "--svg", str(svg), "--html", str(html), store=None).exit_code == 0
+    assert apg("offices", "--save", str(svg), store=None).exit_code == 0
+    assert apg("offices", "--save", str(html), store=None).exit_code == 0
     for picture in (svg, html):
         text = picture.read_text(encoding="utf-8")
         assert not re.search(r"url\((?!#)", text) and "@font-face" not in text, picture  # url(#id) is local

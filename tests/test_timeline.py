@@ -57,6 +57,7 @@ def test_store_text_is_never_markup(apg: Invoke) -> None:
         (("--tag", "succession", "--tag", "crisis"), "stalin-death\npresidium-session\n"),
         (("--grep", "SUMMARY"), "stalin-death\nexpulsions\n"),
         (("--grep", "антипартийная"), "presidium-session\n"),
+        (("--grep", "АНТИПАРТИИНАЯ"), "presidium-session\n"),  # й without its breve: accents are ignored
         (("--sort", "title"), "presidium-session\nexpulsions\nmalenkov-falls\nstalin-death\n"),
         (("--sort", "id", "--reverse"), "stalin-death\npresidium-session\nmalenkov-falls\nexpulsions\n"),
         (("--reverse", "--limit", "2"), "expulsions\npresidium-session\n"),

@@ -54,7 +54,8 @@ def main(ctx: click.Context, stores: tuple[Path, ...], no_default_store: bool, c
 @person_option
 @click.option("--tag", "-t", "tags", multiple=True, shell_complete=complete_tags,
               help="Events with this tag (repeatable; any of them).")
-@click.option("--grep", "-g", metavar="TEXT", help="Events whose title or summary contains TEXT (any case).")
+@click.option("--grep", "-g", metavar="TEXT",
+              help="Events whose title or summary contains TEXT (ignoring case and accents).")
 @click.option("--sort", type=click.Choice(query.SORT_KEYS), default="date", show_default=True,
               help="Order of the events.")
 @click.option("--reverse", "-r", is_flag=True, help="Reverse the order.")

@@ -71,8 +71,7 @@ def cache_dir(environ: Mapping[str, str]) -> Path | None:
 class Picture:
     """Where to write a rich view as a picture, and how wide to draw it."""
 
-    svg: Path | None = None
-    html: Path | None = None
+    save: Path | None = None  # .svg or .html
     width: int = 100
 
 
@@ -104,27 +103,30 @@ class App:
         )
 
     def emit(self, output: Any) -> None:
-        if self.picture.svg or self.picture.html:
-            self.save_picture(output)
+        if self.picture.save:
+            self.save_picture(self.picture.save, output)
         elif isinstance(output, str):
             click.echo(output, nl=False, color=True)  # data is written as it is: no ANSI stripping
         else:
             self.console().print(output)
 
-    def save_picture(self, output: Any) -> None:
+    def save_picture(self, path: Path, output: Any) -> None:
         from rich.console import Console
 
         if isinstance(output, str):
-            raise click.UsageError("--svg and --html draw a rich view: use -f timeline, table or chart")
+            raise click.UsageError("--save draws a rich view: use -f timeline, table or chart")
         console = Console(record=True, file=io.StringIO(), width=self.picture.width, markup=False, highlight=False,
                           emoji=False, force_terminal=True, color_system="truecolor")
         console.print(output)
-        if self.picture.svg:
-            self.picture.svg.write_text(offline_svg(console.export_svg(title="apg", clear=False)), encoding="utf-8")
-            click.echo(f"Wrote {self.picture.svg}", err=True)
-        if self.picture.html:
-            console.save_html(str(self.picture.html), clear=False)
-            click.echo(f"Wrote {self.picture.html}", err=True)
+        if path.suffix.lower() == ".svg":
+            picture = offline_svg(console.export_svg(title="apg", clear=False))
+        else:
+            picture = console.export_html(clear=False)
+        try:
+            path.write_text(picture, encoding="utf-8")
+        except OSError as error:
+            raise DataError(f"cannot write {path}: {error.strerror or error}") from None
+        click.echo(f"Wrote {path}", err=True)
 
 
 def offline_svg(svg: str) -> str:
@@ -138,8 +140,7 @@ _MONOSPACE = "font-family: 'Fira Code', 'DejaVu Sans Mono', Menlo, Consolas, 'Li
 
 def resolve_format(app: App, format_name: str, interactive: str = "timeline", piped: str = "tsv") -> str:
     if format_name == "auto":
-        wants_picture = app.picture.svg or app.picture.html
-        return interactive if wants_picture or app.stdout_is_terminal() else piped
+        return interactive if app.picture.save or app.stdout_is_terminal() else piped
     return format_name
 
 

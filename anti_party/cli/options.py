@@ -48,18 +48,23 @@ def format_option(view: str, auto_help: str) -> Callable[[F], F]:
     return (lambda function: picture_options(option(function))) if has_rich_view else option
 
 
+PICTURE_TYPES = (".svg", ".html")
+
+
 def _set_picture(ctx: click.Context, param: click.Parameter, value: Any) -> None:
-    if value is not None:
-        setattr(ctx.find_object(App).picture, param.name or "", value)  # type: ignore[union-attr]
+    if value is None:
+        return
+    if param.name == "save" and value.suffix.lower() not in PICTURE_TYPES:
+        raise click.BadParameter(f"{str(value)!r} must end in .svg or .html", ctx, param)
+    setattr(ctx.find_object(App).picture, param.name or "", value)  # type: ignore[union-attr]
 
 
 def picture_options(function: F) -> F:
-    """--svg, --html and --width: save a rich view as a picture (rich's console recording)."""
+    """--save and --width: save a rich view as a picture (rich's console recording)."""
     for option in reversed((
-        click.option("--svg", type=click.Path(dir_okay=False, writable=True, path_type=Path), metavar="FILE",
-                     expose_value=False, callback=_set_picture, help="Write the rich view to FILE as SVG."),
-        click.option("--html", type=click.Path(dir_okay=False, writable=True, path_type=Path), metavar="FILE",
-                     expose_value=False, callback=_set_picture, help="Write the rich view to FILE as HTML."),
+        click.option("--save", type=click.Path(dir_okay=False, writable=True, path_type=Path), metavar="FILE",
+                     expose_value=False, callback=_set_picture,
+                     help="Write the rich view to FILE as a picture: SVG if FILE ends in .svg, HTML if .html."),
         click.option("--width", type=click.IntRange(40, 400), metavar="N", expose_value=False, callback=_set_picture,
                      help="Width of the picture in columns [default: 100]."),
     )):
