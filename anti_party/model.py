@@ -122,3 +122,4 @@ class Profile:
     person: Person
     terms: tuple[Term, ...]
     events: tuple[Event, ...]
+    seat: PresidiumSeat | None = None  # their seat in the June 1957 Presidium

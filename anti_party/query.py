@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from anti_party.dates import EdtfDate, sort_key, spans_overlap
-from anti_party.model import Event, Person, PresidiumSeat, Profile, Source, Store, Term
+from anti_party.model import Event, Note, Person, PresidiumSeat, Profile, Source, Store, Term
 from anti_party.store import close_matches
 
 SORT_KEYS = ("date", "title", "id")
@@ -72,6 +72,7 @@ class EventQuery:
 
 
 def select_events(events: Iterable[Event], query: EventQuery) -> list[Event]:
+    """The events that match every filter; --grep ignores case and accents ("gomulka" finds "Gomułka")."""
     needle = fold(query.grep) if query.grep else None
     chosen = [
         event
@@ -96,10 +97,15 @@ _SORTERS: dict[str, Callable[[Event], Any]] = {
 }
 
 
+# Letters that carry a stroke or are ligatures have no Unicode decomposition to a base letter.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ŧ": "t", "\u0131": "i", "ŀ": "l",
+                               "æ": "ae", "œ": "oe", "ð": "d", "þ": "th"})
+
+
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form for matching names ("Хрущёв" ~ "хрущев")."""
+    """Case- and accent-insensitive form for matching ("Хрущёв" ~ "хрущев", "Gomułka" ~ "gomulka")."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).translate(_UNDECOMPOSED)
 
 
 def _person_names(person: Person) -> list[str]:
@@ -108,20 +114,27 @@ def _person_names(person: Person) -> list[str]:
     return names
 
 
+def match_people(store: Store, name: str) -> tuple[list[str], list[str]]:
+    """The ids of the people whose id, name, alias or Cyrillic name (or a word of one) is NAME, and
+    of the others who have such a word starting with NAME; case and accents are ignored."""
+    wanted = fold(name.strip())
+    exact: list[str] = []
+    prefix: list[str] = []
+    for person in store.people.values():
+        words = [word for candidate in _person_names(person)
+                 for word in (fold(candidate), *fold(candidate).replace("-", " ").split())]
+        if wanted in words:
+            exact.append(person.id)
+        elif wanted and any(word.startswith(wanted) for word in words):
+            prefix.append(person.id)
+    return exact, prefix
+
+
 def find_person(store: Store, name: str) -> Person:
     """Match an id, name, surname, alias or Cyrillic name; a unique prefix is enough."""
     wanted = fold(name.strip())
-    exact: set[str] = set()
-    prefix: set[str] = set()
-    for person in store.people.values():
-        for candidate in _person_names(person):
-            whole = fold(candidate)
-            words = [whole, *whole.replace("-", " ").split()]
-            if wanted in words:
-                exact.add(person.id)
-            elif wanted and any(word.startswith(wanted) for word in words):
-                prefix.add(person.id)
-    found = exact or prefix
+    exact, prefix = match_people(store, name)
+    found = set(exact or prefix)
     if len(found) == 1:
         return store.people[found.pop()]
     if found:
@@ -143,6 +156,27 @@ def _suggest(wanted: str, keys: dict[str, str]) -> str:
     close = close_matches(wanted, list(keys), n=5, cutoff=0.7)
     ids = list(dict.fromkeys(keys[key] for key in close))[:3]
     return f"; did you mean {' or '.join(ids)}?" if ids else ""
+
+
+def suggest(wanted: str, choices: Iterable[str]) -> str:
+    """"; did you mean X?" for the choices nearest WANTED, or ""."""
+    return _suggest(wanted, {choice: choice for choice in choices})
+
+
+def find_tag(store: Store, tag: str) -> str:
+    """TAG if some event carries it; else LookupFailed with the nearest tags."""
+    known = sorted({tag for event in store.events for tag in event.tags})
+    if tag in known:
+        return tag
+    raise LookupFailed(f"no event has the tag {tag!r}{_suggest(tag, {name: name for name in known})}")
+
+
+def find_office(store: Store, ident: str) -> str:
+    """IDENT if it is an office's id; else LookupFailed with the nearest ids."""
+    if ident in store.offices:
+        return ident
+    suggestion = _suggest(ident, {office: office for office in store.offices})
+    raise LookupFailed(f"no office has the id {ident!r}{suggestion or '; offices: ' + ', '.join(store.offices)}")
 
 
 def find_event(store: Store, ident: str) -> Event:
@@ -199,6 +233,109 @@ def office_span(start: EdtfDate | None, end: EdtfDate | None, offices: tuple[str
     return OfficeSpan(first, last, offices)
 
 
+@dataclass(frozen=True)
+class OfficeTerms:
+    """The terms of each charted office that overlap the span, office by office, each in order."""
+
+    span: OfficeSpan
+    terms: tuple[tuple[str, tuple[Term, ...]], ...]
+
+    def all(self) -> list[Term]:
+        return [term for _, terms in self.terms for term in terms]
+
+
+def office_terms(store: Store, span: OfficeSpan) -> OfficeTerms:
+    """What `apg offices` shows: for each office of SPAN, its terms within SPAN."""
+    return OfficeTerms(span, tuple((office, tuple(terms_between(store, office, span.start, span.end)))
+                                   for office in span.offices))
+
+
+def outside_record(start: date, end: date) -> str | None:
+    """A sentence for a span reaching beyond the store's record of office holders, else None."""
+    before, after = start < STORE_PERIOD.first, end > STORE_PERIOD.last
+    if before and after:
+        return "the store's record of office holders runs from 5 March 1953 to 31 December 1961."
+    if before:
+        return "the store's record of office holders begins on 5 March 1953."
+    if after:
+        return "the store's record of office holders ends on 31 December 1961; later holders may be missing."
+    return None
+
+
+# --- listings: apg people, apg tags, apg sources ---
+
+PEOPLE_SORTS = ("id", "name", "born")
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """A person with their seat in the June 1957 Presidium (if any) and the offices they held."""
+
+    person: Person
+    seat: PresidiumSeat | None
+    offices: tuple[str, ...]
+
+
+def list_people(store: Store, sort: str = "born") -> list[PersonRow]:
+    """Everyone in the store, by birth (unknown last), name or id."""
+    seats = {seat.person: seat for seat in store.presidium}
+    rows = [PersonRow(person, seats.get(person.id),
+                      tuple(dict.fromkeys(term.office for term in terms_of(store, person.id))))
+            for person in store.people.values()]
+    keys: dict[str, Callable[[PersonRow], Any]] = {
+        "id": lambda row: row.person.id,
+        "name": lambda row: (row.person.name, row.person.id),
+        "born": lambda row: (row.person.born is None, row.person.born.earliest if row.person.born else date.min,
+                             row.person.id),
+    }
+    return sorted(rows, key=keys[sort])
+
+
+@dataclass(frozen=True)
+class TagCount:
+    tag: str
+    events: int
+
+
+def list_tags(store: Store) -> list[TagCount]:
+    counts: dict[str, int] = {}
+    for event in store.events:
+        for tag in dict.fromkeys(event.tags):
+            counts[tag] = counts.get(tag, 0) + 1
+    return [TagCount(tag, count) for tag, count in sorted(counts.items())]
+
+
+@dataclass(frozen=True)
+class SourceUse:
+    """A source and how many records of each kind cite it, in their sources or in their notes."""
+
+    source: Source
+    events: int
+    terms: int
+    people: int
+    presidium: int
+
+
+def cited_by(sources: Iterable[str], notes: Iterable[Note]) -> set[str]:
+    """The source ids a record cites, in its own sources or in its notes."""
+    return {*sources, *(ident for note in notes for ident in note.sources)}
+
+
+def list_sources(store: Store) -> list[SourceUse]:
+    """Every source by id, with its citation counts (notes included)."""
+    def count(records: Iterable[Any]) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for record in records:
+            for ident in cited_by(record.sources, record.notes):
+                counts[ident] = counts.get(ident, 0) + 1
+        return counts
+
+    events, terms = count(store.events), count(store.terms)
+    people, seats = count(store.people.values()), count(store.presidium)
+    return [SourceUse(source, events.get(ident, 0), terms.get(ident, 0), people.get(ident, 0), seats.get(ident, 0))
+            for ident, source in sorted(store.sources.items())]
+
+
 def sources_for(store: Store, ids: Sequence[str]) -> list[Source]:
     """The sources named by ids: a source id, or an event id standing for its sources."""
     events = {event.id: event for event in store.events}
@@ -220,7 +357,8 @@ def sources_for(store: Store, ids: Sequence[str]) -> list[Source]:
 def profile(store: Store, person_id: str) -> Profile:
     """A person with their offices and events."""
     events = select_events(store.events, EventQuery(people=(person_id,)))
-    return Profile(store.people[person_id], tuple(terms_of(store, person_id)), tuple(events))
+    seat = next((seat for seat in store.presidium if seat.person == person_id), None)
+    return Profile(store.people[person_id], tuple(terms_of(store, person_id)), tuple(events), seat)
 
 
 def terms_of(store: Store, person_id: str) -> list[Term]:

@@ -11,9 +11,9 @@ from rich.console import Console
 
 from anti_party.dates import parse_edtf
 from anti_party.model import Office, Person, Store, Term
-from anti_party.query import OfficeSpan
+from anti_party.query import OfficeSpan, OfficeTerms, office_terms
 from anti_party.render.chart import office_chart
-from anti_party.render.records import term_rows
+from anti_party.render.records import term_records
 from anti_party.store import default_store_path, load_store
 
 ALL_OFFICES = (
@@ -58,8 +58,12 @@ def draw(store: Store, start: date, end: date, offices: tuple[str, ...], width: 
         file=file, width=width, color_system="truecolor" if colour else None, force_terminal=colour or None,
         markup=False, highlight=False, emoji=False, record=False,
     )
-    out.print(office_chart(store, start, end, offices, width))
+    out.print(office_chart(store, office_terms(store, OfficeSpan(start, end, offices)), width))
     return file.getvalue()
+
+
+def term_rows(store: Store, span: OfficeSpan) -> list[dict[str, object]]:
+    return list(term_records(office_terms(store, span), store).rows)
 
 
 def test_years_chart(store: Store, golden: Callable[[str, str], None]) -> None:
@@ -146,9 +150,9 @@ def test_store_text_is_not_markup() -> None:
 
 def test_bad_arguments(store: Store) -> None:
     with pytest.raises(ValueError, match="unknown office 'pope'"):
-        office_chart(store, date(1953, 1, 1), date(1953, 12, 31), ("pope",), 80)
+        office_chart(store, OfficeTerms(OfficeSpan(date(1953, 1, 1), date(1953, 12, 31), ("pope",)), (("pope", ()),)), 80)
     with pytest.raises(ValueError, match="ends"):
-        office_chart(store, date(1954, 1, 1), date(1953, 12, 31), ("premier",), 80)
+        office_chart(store, office_terms(store, OfficeSpan(date(1954, 1, 1), date(1953, 12, 31), ("premier",))), 80)
 
 
 def test_terms_rows(store: Store) -> None:
@@ -164,6 +168,7 @@ def test_terms_rows(store: Store) -> None:
         "from": "1953-03-06",
         "to": "1955-02-07",
         "sources": ["src-malenkov"],
+        "notes": [],
     }
     assert rows[2]["to"] is None  # an open term
     assert term_rows(store, OfficeSpan(date(1953, 1, 1), date(1953, 3, 5), ("premier", "kgb-chairman"))) == []

@@ -14,20 +14,20 @@ from conftest import DATA, Invoke
 def test_people_table_and_tsv(apg: Invoke) -> None:
     result = apg("people", "--sort", "name", "--header")
     assert result.stdout == (
-        "id\tname\tborn\tdied\tpresidium\tside\toffices\n"
+        "id\tname\tborn\tdied\trank\tside\toffices\n"
         "malenkov\tGeorgy Malenkov\t1902-01-08\t1988-01-14\t\t\t\n"
         "khrushchev\tNikita Khrushchev\t1894-04-15\t1971-09-11\t\t\t\n"
         "malinovsky\tRodion Malinovsky\t1898-11-23\t1967-03-31\t\t\t\n"
         "molotov\tVyacheslav Molotov\t1890-03-09\t1986-11-08\t\t\tforeign-minister\n"
     )
     table = apg("people", "-f", "table").stdout
-    assert "Molotov" in table and "Presidium" in table
+    assert "Molotov" in table and "Rank" in table and "None" not in table
 
 
 def test_people_on_the_packaged_store_show_sides(apg: Invoke) -> None:
     rows = json.loads(apg("people", "-f", "json", store=None).stdout)
     by_id = {row["id"]: row for row in rows}
-    assert (by_id["molotov"]["side"], by_id["zhukov"]["presidium"]) == ("group", "candidate")
+    assert (by_id["molotov"]["side"], by_id["zhukov"]["rank"]) == ("group", "candidate")
     assert by_id["khrushchev"]["offices"] == ["first-secretary", "premier"]
     assert [row["born"] for row in rows] == sorted(row["born"] for row in rows)
 
@@ -41,10 +41,10 @@ def test_tags_with_counts(apg: Invoke) -> None:
 def test_sources_with_counts(apg: Invoke) -> None:
     result = apg("sources", "-f", "jsonl")
     assert [json.loads(line) for line in result.stdout.splitlines()] == [
-        {"id": "alpha-1990", "kind": "book", "authors": ["Alpha, Anna"], "title": "A Test Book", "year": 1990,
-         "events": 3, "terms": 1, "people": 1},
-        {"id": "web-page", "kind": "web", "authors": [], "title": "A Web Page", "year": "", "events": 2, "terms": 0,
-         "people": 0},
+        {"id": "alpha-1990", "kind": "book", "authors": ["Alpha, Anna"], "title": "A Test Book", "container": None,
+         "year": 1990, "url": None, "events": 3, "terms": 1, "people": 1, "presidium": 0},
+        {"id": "web-page", "kind": "web", "authors": [], "title": "A Web Page", "container": "Example Site",
+         "year": None, "url": "https://example.org/page", "events": 3, "terms": 0, "people": 0, "presidium": 0},
     ]
 
 

@@ -18,7 +18,7 @@ def holders(apg: Invoke, when: str) -> dict[str, str]:
 def test_on_20_june_1957(apg: Invoke) -> None:
     result = apg("on", "1957-06-20", "-f", "json", store=None)
     report = json.loads(result.stdout)
-    offices = {entry["office"]: entry["holder"]["id"] for entry in report["offices"]}
+    offices = {entry["office"]: entry["person"] for entry in report["offices"]}
     assert offices == {
         "first-secretary": "khrushchev", "premier": "bulganin", "head-of-state": "voroshilov",
         "foreign-minister": "gromyko", "defence-minister": "zhukov", "interior-minister": "dudorov",
@@ -87,7 +87,7 @@ def test_on_usage_errors(apg: Invoke) -> None:
 
 def test_offices_tsv(apg: Invoke) -> None:
     result = apg("offices", "--office", "premier", "--from", "1955", "--to", "1958", "--header", store=None)
-    assert result.stdout.splitlines()[0] == "office\toffice_title\tperson\tname\tfrom\tto\tsources"
+    assert result.stdout.splitlines()[0] == "office\toffice_title\tperson\tname\tfrom\tto\tsources\tnotes"
     assert [line.split("\t")[2] for line in result.stdout.splitlines()[1:]] == ["malenkov", "bulganin", "khrushchev"]
 
 
@@ -105,6 +105,8 @@ def test_offices_chart_zoomed_to_one_month(apg: Invoke) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (("-o", "kgb"), "Error: no office has the id 'kgb'; offices: first-secretary, premier, head-of-state, "
                     "foreign-minister, defence-minister, interior-minister, kgb-chairman\n"),
+    (("-o", "premeir", "-o", "kgb-chairmen"), "Error: no office has the id 'premeir'; did you mean premier?\n"
+                                              "Error: no office has the id 'kgb-chairmen'; did you mean kgb-chairman?\n"),
 ])
 def test_offices_unknown_office(apg: Invoke, args: tuple[str, ...], message: str) -> None:
     result = apg("offices", *args, store=None)
@@ -115,7 +117,7 @@ def test_offices_json_and_csv(apg: Invoke) -> None:
     records = json.loads(apg("offices", "-o", "head-of-state", "-f", "json", store=None).stdout)
     assert [record["person"] for record in records] == ["shvernik", "voroshilov", "brezhnev"]
     csv_text = apg("offices", "-o", "head-of-state", "-f", "csv", store=None).stdout
-    assert csv_text.splitlines()[0] == "office,office_title,person,name,from,to,sources"
+    assert csv_text.splitlines()[0] == "office,office_title,person,name,from,to,sources,notes"
 
 
 def test_offices_from_after_to_is_a_usage_error(apg: Invoke) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -58,6 +59,8 @@ def test_store_text_is_never_markup(apg: Invoke) -> None:
         (("--grep", "SUMMARY"), "stalin-death\nexpulsions\n"),
         (("--grep", "антипартийная"), "presidium-session\n"),
         (("--grep", "АНТИПАРТИИНАЯ"), "presidium-session\n"),  # й without its breve: accents are ignored
+        (("--grep", "АНТИПАРТИЙНАЯ"), "presidium-session\n"),
+        (("--grep", "MALÉNKOV"), "malenkov-falls\n"),
         (("--sort", "title"), "presidium-session\nexpulsions\nmalenkov-falls\nstalin-death\n"),
         (("--sort", "id", "--reverse"), "stalin-death\npresidium-session\nmalenkov-falls\nexpulsions\n"),
         (("--reverse", "--limit", "2"), "expulsions\npresidium-session\n"),
@@ -93,6 +96,31 @@ def test_usage_errors(apg: Invoke, args: tuple[str, ...], message: str) -> None:
     result = apg("timeline", *args)
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.splitlines()[-1] == f"Error: {message}"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--tag", "crisys"), "Error: no event has the tag 'crisys'; did you mean crisis?\n"),
+    (("--tag", "crisis", "--tag", "zzz"), "Error: no event has the tag 'zzz'\n"),
+])
+def test_unknown_tag_is_an_error(apg: Invoke, args: tuple[str, ...], message: str) -> None:
+    result = apg("timeline", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", message)
+
+
+def test_unknown_field_suggests(apg: Invoke) -> None:
+    result = apg("timeline", "--fields", "id,titel")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2, "Error: Invalid value for '--fields': unknown field 'titel'; did you mean title?",
+    )
+
+
+def test_grep_ignores_accents_in_the_store_too(apg: Invoke, tmp_path: Path) -> None:
+    store = tmp_path / "store.toml"
+    store.write_text('[sources.s]\nkind = "book"\ntitle = "S"\n\n[[events]]\nid = "polish-october"\ndate = "1956-10"\n'
+                     'title = "Gomułka returns to power in Poland"\nsources = ["s"]\n', encoding="utf-8")
+    for needle in ("gomulka", "GOMUŁKA", "Gomułka", "gomułk"):
+        result = apg("timeline", "--grep", needle, "--fields", "id", store=store)
+        assert (result.exit_code, result.stdout) == (0, "polish-october\n"), needle
 
 
 def test_unknown_person_filter(apg: Invoke) -> None:

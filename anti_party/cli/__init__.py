@@ -12,7 +12,16 @@ from click.shell_completion import get_completion_class
 
 from anti_party import __version__, query
 from anti_party.cite import STYLES, bibliography
-from anti_party.cli.app import App, DataError, color_wanted, emit_listing, find_person, load_or_fail, resolve_format
+from anti_party.cli.app import (
+    App,
+    DataError,
+    color_wanted,
+    emit_listing,
+    find_all,
+    find_person,
+    load_or_fail,
+    resolve_format,
+)
 from anti_party.cli.options import (
     CONTEXT,
     complete_citable,
@@ -71,7 +80,7 @@ def timeline(app: App, start: EdtfDate | None, end: EdtfDate | None, on: EdtfDat
     except query.QueryError as error:
         raise click.UsageError(str(error)) from None
     person_ids = tuple(find_person(app.store, name) for name in people)
-    wanted = query.EventQuery(span, person_ids, tuple(tags), grep, sort, reverse, limit)
+    wanted = query.EventQuery(span, person_ids, find_all(app.store, tags, query.find_tag), grep, sort, reverse, limit)
     events = query.select_events(app.store.events, wanted)
     options = Options(app.store, fields, header, details)
     app.emit(render(resolve_format(app, format_name), "events", events, options))
@@ -125,25 +134,23 @@ def offices(app: App, start: EdtfDate | None, end: EdtfDate | None, offices: tup
 
     The formats tsv, csv and json list the terms instead.
     """
-    unknown = [ident for ident in offices if ident not in app.store.offices]
-    if unknown:
-        known = ", ".join(app.store.offices)
-        raise DataError(*(f"no office has the id {ident!r}; offices: {known}" for ident in unknown))
+    find_all(app.store, offices, query.find_office)
     try:
         span = query.office_span(start, end, offices or tuple(app.store.offices))
     except query.QueryError as error:
         raise click.UsageError(str(error)) from None
-    app.emit(render(resolve_format(app, format_name, "chart"), "offices", span, Options(app.store, header=header)))
+    chart = query.office_terms(app.store, span)
+    app.emit(render(resolve_format(app, format_name, "chart"), "offices", chart, Options(app.store, header=header)))
 
 
 @main.command(context_settings=CONTEXT)
-@click.option("--sort", type=click.Choice(["id", "name", "born"]), default="born", show_default=True,
+@click.option("--sort", type=click.Choice(query.PEOPLE_SORTS), default="born", show_default=True,
               help="Order of the people.")
 @listing_format
 @click.pass_obj
 def people(app: App, sort: str, format_name: str, header: bool) -> None:
     """List the people with life dates, Presidium seats and offices."""
-    emit_listing(app, people_records(app.store, sort), format_name, header)
+    emit_listing(app, people_records(query.list_people(app.store, sort)), format_name, header)
 
 
 @main.command(context_settings=CONTEXT)
@@ -151,15 +158,15 @@ def people(app: App, sort: str, format_name: str, header: bool) -> None:
 @click.pass_obj
 def tags(app: App, format_name: str, header: bool) -> None:
     """List the tags and how many events carry each."""
-    emit_listing(app, tag_records(app.store), format_name, header)
+    emit_listing(app, tag_records(query.list_tags(app.store)), format_name, header)
 
 
 @main.command(context_settings=CONTEXT)
 @listing_format
 @click.pass_obj
 def sources(app: App, format_name: str, header: bool) -> None:
-    """List the sources and how often each is cited (events, terms, people)."""
-    emit_listing(app, source_records(app.store), format_name, header)
+    """List the sources and how many events, terms, people and Presidium seats cite each (notes included)."""
+    emit_listing(app, source_records(query.list_sources(app.store)), format_name, header)
 
 
 @main.command(context_settings=CONTEXT)

@@ -6,7 +6,7 @@ import io
 import os
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -149,6 +149,20 @@ def find_person(store: Store, name: str) -> str:
         return query.find_person(store, name).id
     except query.LookupFailed as error:
         raise DataError(str(error)) from None
+
+
+def find_all(store: Store, names: Sequence[str], find: Callable[[Store, str], str]) -> tuple[str, ...]:
+    """What FIND makes of each name (a tag, an office), or a DataError naming every name it does not know."""
+    found: list[str] = []
+    problems: list[str] = []
+    for name in names:
+        try:
+            found.append(find(store, name))
+        except query.LookupFailed as error:
+            problems += error.messages
+    if problems:
+        raise DataError(*problems)
+    return tuple(found)
 
 
 def emit_listing(app: App, records: Records, format_name: str, header: bool) -> None:

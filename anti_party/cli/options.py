@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import click
 from click.shell_completion import CompletionItem
 
+from anti_party import query
 from anti_party.cli.app import App, cache_dir
 from anti_party.dates import DateError, EdtfDate, parse_user_date
 from anti_party.model import Store
@@ -131,12 +132,12 @@ def _check_fields(ctx: click.Context, param: click.Parameter, value: str | None)
     if value is None:
         return None
     fields = tuple(name.strip() for name in value.split(",") if name.strip())
-    unknown = [name for name in fields if name not in EVENT_FIELDS]
-    if unknown or not fields:
-        raise click.BadParameter(
-            f"unknown field {', '.join(map(repr, unknown)) or '(none given)'}; valid fields: {', '.join(EVENT_FIELDS)}",
-            ctx, param,
-        )
+    if not fields:
+        raise click.BadParameter(f"no field given; valid fields: {', '.join(EVENT_FIELDS)}", ctx, param)
+    for name in fields:
+        if name not in EVENT_FIELDS:
+            hint = query.suggest(name, EVENT_FIELDS) or f"; valid fields: {', '.join(EVENT_FIELDS)}"
+            raise click.BadParameter(f"unknown field {name!r}{hint}", ctx, param)
     return fields
 
 

@@ -57,7 +57,7 @@ FORMATS: dict[str, Format] = {
         Format("csv", "RFC 4180 comma-separated values with a header row", "delimited",
                views=(*VIEWS, "offices", "records")),
         Format("json", "one JSON document", "jsondoc", views=(*VIEWS, "on", "offices", "records")),
-        Format("jsonl", "one JSON object per line", "jsondoc", views=(*VIEWS, "records")),
+        Format("jsonl", "one JSON object per line", "jsondoc", views=(*VIEWS, "offices", "records")),
         Format("markdown", "Markdown: a heading per year, a list item per event, then the sources", "markdown"),
         Format("ics", "iCalendar (RFC 5545), one all-day event per event", "ics"),
         Format("timelinejs", "TimelineJS3 JSON", "timelinejs"),

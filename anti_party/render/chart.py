@@ -31,8 +31,8 @@ from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.style import Style
 from rich.text import Text
 
-from anti_party.model import Store
-from anti_party.query import terms_between
+from anti_party.model import Store, Term
+from anti_party.query import OfficeTerms
 from anti_party.render.sanitise import terminal_text
 
 # (background, foreground) pairs, given out in order of first appearance.
@@ -53,15 +53,16 @@ DIM = Style(dim=True)
 Cell = tuple[str, Style]
 
 
-def office_chart(store: Store, start: date, end: date, offices: Sequence[str], width: int) -> RenderableType:
-    """The chart of OFFICES from START to END (inclusive), at most WIDTH columns wide."""
-    if end < start:
-        raise ValueError(f"the chart ends ({end}) before it starts ({start})")
-    for ident in offices:
+def office_chart(store: Store, chart: OfficeTerms, width: int) -> RenderableType:
+    """The chart of the offices' terms (a query's result) over its span, at most WIDTH columns wide."""
+    span = chart.span
+    if span.end < span.start:
+        raise ValueError(f"the chart ends ({span.end}) before it starts ({span.start})")
+    for ident, _ in chart.terms:
         _office_title(store, ident)
-    if not offices:
+    if not chart.terms:
         return Text("No offices to chart.", style=DIM)
-    return _Chart(store, start, end, tuple(offices), width)
+    return _Chart(store, span.start, span.end, chart.terms, width)
 
 
 def _office_title(store: Store, ident: str) -> str:
@@ -135,22 +136,20 @@ class _Chart:
     store: Store
     start: date
     end: date
-    offices: tuple[str, ...]
+    offices: tuple[tuple[str, tuple[Term, ...]], ...]
     width: int
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         colour = console.color_system is not None and not console.no_color
         titles = [terminal_text(self.store.offices[ident].short or self.store.offices[ident].title)
-                  for ident in self.offices]
+                  for ident, _ in self.offices]
         label_width = min(max(map(len, titles)), LABEL_MAX) + 1
         width = min(self.width, options.max_width)  # never wider than the console
         scale = _Scale(self.start, self.end, max(width - label_width, 10))
-        terms = (terms_between(self.store, office, self.start, self.end) for office in self.offices)
-        persons = [term.person for found in terms for term in found]
-        holders = _holders(self.store, persons)
-        for ident, title in zip(self.offices, titles, strict=True):
+        holders = _holders(self.store, [term.person for _, terms in self.offices for term in terms])
+        for (ident, terms), title in zip(self.offices, titles, strict=True):
             line = Text(_fit(title, label_width - 1).ljust(label_width), no_wrap=True)
-            line.append_text(_cells_text(self._row(ident, scale, holders, colour)))
+            line.append_text(_cells_text(self._row(ident, terms, scale, holders, colour)))
             yield line
         yield from _axis(scale, label_width)
         yield Text("")
@@ -165,12 +164,13 @@ class _Chart:
             return 0, 0
         return scale.span(existed.earliest, existed.latest)
 
-    def _row(self, office: str, scale: _Scale, holders: dict[str, _Holder], colour: bool) -> list[Cell]:
+    def _row(self, office: str, terms: Sequence[Term], scale: _Scale, holders: dict[str, _Holder],
+             colour: bool) -> list[Cell]:
         cells: list[Cell] = [(" ", NONE)] * scale.columns
         first, stop = self._existence(office, scale)
         cells[first:stop] = [(VACANT, DIM)] * (stop - first)
         bars = [(term, *scale.span(term.start.earliest, term.end.latest if term.end else self.end))
-                for term in terms_between(self.store, office, self.start, self.end)]
+                for term in terms]
         for index, (term, left, right) in enumerate(bars):
             if index + 1 < len(bars) and bars[index + 1][1] > left:  # the next bar wins a shared column
                 right = min(right, bars[index + 1][1])

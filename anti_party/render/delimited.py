@@ -1,4 +1,4 @@
-"""TSV and CSV: one record per row."""
+"""TSV and CSV: one record per row, the shape's columns in the same order in both."""
 
 from __future__ import annotations
 
@@ -8,15 +8,23 @@ from collections.abc import Sequence
 from typing import Any
 
 from anti_party.model import Event, Profile
-from anti_party.query import OfficeSpan, PowerReport
+from anti_party.query import OfficeTerms, PowerReport
 from anti_party.render import Options
-from anti_party.render.records import EVENT_FIELDS, TERM_FIELDS, TSV_FIELDS, Records, event_record, term_rows
+from anti_party.render.records import (
+    DELIMITED_EVENT_FIELDS,
+    POWER_TSV_FIELDS,
+    Records,
+    event_records,
+    power_rows,
+    term_records,
+)
 
 # OWASP's advice for CSV opened in spreadsheets: a leading quote stops formula evaluation.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value: Any) -> str:
+    """A value as one cell: null is empty, booleans are true/false, lists are joined."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
@@ -36,28 +44,32 @@ def _tsv_lines(rows: Sequence[Sequence[str]]) -> str:
     return "".join("\t".join(_flatten(value) for value in row) + "\n" for row in rows)
 
 
-def _tsv(records: Sequence[dict[str, Any]], fields: Sequence[str], header: bool) -> str:
-    rows = [list(fields)] if header else []
-    rows += [[cell(record[field]) for field in fields] for record in records]
+def tsv(records: Records, header: bool) -> str:
+    rows = [list(records.fields)] if header else []
+    rows += [[cell(record[field]) for field in records.fields] for record in records.rows]
     return _tsv_lines(rows)
 
 
-def _csv(records: Sequence[dict[str, Any]], fields: Sequence[str]) -> str:
+def csv_text(records: Records) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(fields)
-    for record in records:
-        values = (cell(record[field]) for field in fields)
+    writer.writerow(records.fields)
+    for record in records.rows:
+        values = (cell(record[field]) for field in records.fields)
         writer.writerow(["'" + value if value.startswith(_FORMULA_STARTS) else value for value in values])
     return buffer.getvalue()
 
 
+def _events(events: Sequence[Event], options: Options) -> Records:
+    return event_records(events, options.fields or DELIMITED_EVENT_FIELDS)
+
+
 def tsv_events(events: Sequence[Event], options: Options) -> str:
-    return _tsv([event_record(event) for event in events], options.fields or TSV_FIELDS, options.header)
+    return tsv(_events(events, options), options.header)
 
 
 def csv_events(events: Sequence[Event], options: Options) -> str:
-    return _csv([event_record(event) for event in events], options.fields or EVENT_FIELDS)
+    return csv_text(_events(events, options))
 
 
 def tsv_person(profile: Profile, options: Options) -> str:
@@ -68,30 +80,23 @@ def csv_person(profile: Profile, options: Options) -> str:
     return csv_events(profile.events, options)
 
 
-def tsv_offices(span: OfficeSpan, options: Options) -> str:
-    return _tsv(term_rows(options.store, span), TERM_FIELDS, options.header)
+def tsv_offices(chart: OfficeTerms, options: Options) -> str:
+    return tsv(term_records(chart, options.store), options.header)
 
 
-def csv_offices(span: OfficeSpan, options: Options) -> str:
-    return _csv(term_rows(options.store, span), TERM_FIELDS)
+def csv_offices(chart: OfficeTerms, options: Options) -> str:
+    return csv_text(term_records(chart, options.store))
 
 
 def tsv_on(report: PowerReport, options: Options) -> str:
     """One row per fact, its kind first: office, change, presidium or event (documented in the README)."""
-    rows = [
-        ["office", h.office, h.term.person if h.term else "", h.term.start.text if h.term else "",
-         h.term.end.text if h.term and h.term.end else ""]
-        for h in report.holdings
-    ]
-    rows += [["change", c.day.isoformat(), c.office, c.outgoing or "", c.incoming or ""] for c in report.changes]
-    rows += [["presidium", seat.person, seat.rank, seat.side] for seat in report.presidium]
-    rows += [["event", near.relation, near.event.date.text, near.event.id, near.event.title] for near in report.events]
-    return _tsv_lines(rows)
+    return _tsv_lines([[kind, *(cell(row[field]) for field in POWER_TSV_FIELDS[kind])]
+                       for kind, row in power_rows(report, options.store)])
 
 
 def tsv_records(records: Records, options: Options) -> str:
-    return _tsv(records.rows, records.fields, options.header)
+    return tsv(records, options.header)
 
 
 def csv_records(records: Records, options: Options) -> str:
-    return _csv(records.rows, records.fields)
+    return csv_text(records)

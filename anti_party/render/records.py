@@ -1,22 +1,47 @@
-"""Plain data and plain text made from the store, shared by the output formats."""
+"""The output contract: every record shape, built here once from query results, for every machine format.
+
+Shapes (each with a JSON Schema in docs/schema/): an event, a person (a profile), a person row (apg
+people), a term, the state of power (apg on) with its holdings, changes and seats, a tag, a source.
+The rules, for every shape and format:
+
+* A field has one name wherever it appears (a person's id is `person` beside an office, `id` in a
+  person's own record; an office's title is `office_title`; a term runs `from` .. `to`).
+* Missing is null in JSON and an empty cell in TSV and CSV; an empty list is [] and an empty cell.
+* TSV and CSV give the same columns in the same order (the shape's FIELDS, or --fields for events).
+* Nothing here queries the store beyond looking up a name or a title for an id.
+"""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from anti_party.model import Event, Note, Profile, Source, Store
-from anti_party.query import OfficeSpan, PowerReport, terms_between, terms_of
+from anti_party.model import Event, Note, Profile, Source, Store, Term
+from anti_party.query import Change, Holding, OfficeTerms, PersonRow, PowerReport, SourceUse, TagCount
 
 EVENT_FIELDS = (
     "id", "date", "start", "end", "precision", "approximate", "uncertain",
     "title", "summary", "people", "tags", "sources", "notes",
 )
-TSV_FIELDS = ("date", "start", "end", "id", "title", "people", "tags")
-
+# The default columns of an event in TSV and CSV; --fields picks others.
+DELIMITED_EVENT_FIELDS = ("date", "start", "end", "id", "title", "people", "tags")
+TERM_FIELDS = ("office", "office_title", "person", "name", "from", "to", "sources", "notes")
+PERSON_ROW_FIELDS = ("id", "name", "born", "died", "rank", "side", "offices")
+TAG_FIELDS = ("tag", "events")
+SOURCE_FIELDS = ("id", "kind", "authors", "title", "container", "year", "url", "events", "terms", "people",
+                 "presidium")
+HOLDING_FIELDS = ("office", "office_title", "person", "name", "from", "to")
+CHANGE_FIELDS = ("date", "office", "office_title", "outgoing", "outgoing_name", "incoming", "incoming_name")
+SEAT_FIELDS = ("person", "name", "rank", "side", "sources", "notes")
+# apg on -f tsv: one row per fact, its kind first, then these fields of its record.
+POWER_TSV_FIELDS = {
+    "office": ("office", "person", "from", "to"),
+    "change": ("date", "office", "outgoing", "incoming"),
+    "presidium": ("person", "rank", "side"),
+    "event": ("relation", "date", "id", "title"),
+}
 
 TITLE = "Timeline of the Soviet Anti-Party Group"
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
@@ -29,7 +54,11 @@ def plain(text: str) -> str:
 
 
 def names(store: Store, ids: Iterable[str]) -> str:
-    return ", ".join(store.people[ident].name if ident in store.people else ident for ident in ids)
+    return ", ".join(name_of(store, ident) or ident for ident in ids)
+
+
+def name_of(store: Store, person: str | None) -> str | None:
+    return None if person is None else store.people[person].name if person in store.people else person
 
 
 def cited(ids: Iterable[str]) -> list[str]:
@@ -44,12 +73,28 @@ def reference(source: Source) -> str:
     return format_citation(source, "chicago")
 
 
-def _notes(notes: Sequence[Note]) -> list[dict[str, Any]]:
+def notes_record(notes: Sequence[Note]) -> list[dict[str, Any]]:
     return [{"text": note.text, "sources": list(note.sources)} for note in notes]
 
 
+def _text(value: str | None) -> str | None:
+    return value or None
+
+
+@dataclass(frozen=True)
+class Records:
+    """Rows of one shape under its fields, in column order: what tsv, csv, json, jsonl and tables print."""
+
+    shape: str
+    fields: tuple[str, ...]
+    rows: tuple[dict[str, Any], ...]
+
+
+# ---------------------------------------------------------------- events
+
+
 def event_record(event: Event) -> dict[str, Any]:
-    """An event as plain data: the schema of the json, jsonl, tsv and csv formats."""
+    """An event as plain data: the event shape."""
     return {
         "id": event.id,
         "date": event.date.text,
@@ -59,16 +104,48 @@ def event_record(event: Event) -> dict[str, Any]:
         "approximate": event.date.approximate,
         "uncertain": event.date.uncertain,
         "title": event.title,
-        "summary": event.summary,
+        "summary": _text(event.summary),
         "people": list(event.people),
         "tags": list(event.tags),
         "sources": list(event.sources),
-        "notes": _notes(event.notes),
+        "notes": notes_record(event.notes),
     }
 
 
-def profile_record(profile: Profile, store: Store) -> dict[str, Any]:
-    person = profile.person
+def select(record: dict[str, Any], fields: Sequence[str] | None) -> dict[str, Any]:
+    return record if fields is None else {field: record[field] for field in fields}
+
+
+def event_records(events: Iterable[Event], fields: Sequence[str] | None = None) -> Records:
+    """Events under --fields, else every field (JSON) in the shape's order."""
+    chosen = tuple(fields or EVENT_FIELDS)
+    return Records("event", chosen, tuple(select(event_record(event), chosen) for event in events))
+
+
+# ---------------------------------------------------------------- people, terms
+
+
+def term_record(term: Term, store: Store) -> dict[str, Any]:
+    return {
+        "office": term.office,
+        "office_title": store.offices[term.office].title if term.office in store.offices else None,
+        "person": term.person,
+        "name": name_of(store, term.person),
+        "from": term.start.text,
+        "to": term.end.text if term.end else None,
+        "sources": list(term.sources),
+        "notes": notes_record(term.notes),
+    }
+
+
+def term_records(chart: OfficeTerms, store: Store) -> Records:
+    """The terms of `apg offices`, by office (in the asked order), then by start."""
+    return Records("term", TERM_FIELDS, tuple(term_record(term, store) for term in chart.all()))
+
+
+def person_record(profile: Profile, store: Store, fields: Sequence[str] | None = None) -> dict[str, Any]:
+    """A person's profile: the person shape; FIELDS pick the fields of its events."""
+    person, seat = profile.person, profile.seat
     return {
         "id": person.id,
         "name": person.name,
@@ -77,119 +154,109 @@ def profile_record(profile: Profile, store: Store) -> dict[str, Any]:
         "born": person.born.text if person.born else None,
         "died": person.died.text if person.died else None,
         "aliases": list(person.aliases),
-        "summary": person.summary,
-        "later": person.later,
+        "summary": _text(person.summary),
+        "later": _text(person.later),
+        "rank": seat.rank if seat else None,
+        "side": seat.side if seat else None,
         "sources": list(person.sources),
-        "notes": _notes(person.notes),
-        "terms": [
-            {
-                "office": term.office,
-                "title": store.offices[term.office].title,
-                "from": term.start.text,
-                "to": term.end.text if term.end else None,
-                "sources": list(term.sources),
-                "notes": _notes(term.notes),
-            }
-            for term in profile.terms
-        ],
-        "events": [event_record(event) for event in profile.events],
+        "notes": notes_record(person.notes),
+        "terms": [term_record(term, store) for term in profile.terms],
+        "events": [select(event_record(event), fields) for event in profile.events],
+    }
+
+
+def person_row_record(row: PersonRow) -> dict[str, Any]:
+    person = row.person
+    return {
+        "id": person.id,
+        "name": person.name,
+        "born": person.born.text if person.born else None,
+        "died": person.died.text if person.died else None,
+        "rank": row.seat.rank if row.seat else None,
+        "side": row.seat.side if row.seat else None,
+        "offices": list(row.offices),
+    }
+
+
+def people_records(rows: Iterable[PersonRow]) -> Records:
+    return Records("person-row", PERSON_ROW_FIELDS, tuple(person_row_record(row) for row in rows))
+
+
+# ---------------------------------------------------------------- tags, sources
+
+
+def tag_records(counts: Iterable[TagCount]) -> Records:
+    return Records("tag", TAG_FIELDS, tuple({"tag": count.tag, "events": count.events} for count in counts))
+
+
+def source_record(use: SourceUse) -> dict[str, Any]:
+    source = use.source
+    return {
+        "id": source.id,
+        "kind": source.kind,
+        "authors": list(source.authors),
+        "title": source.title,
+        "container": source.container,
+        "year": source.year,
+        "url": source.url,
+        "events": use.events,
+        "terms": use.terms,
+        "people": use.people,
+        "presidium": use.presidium,
+    }
+
+
+def source_records(uses: Iterable[SourceUse]) -> Records:
+    return Records("source", SOURCE_FIELDS, tuple(source_record(use) for use in uses))
+
+
+# ---------------------------------------------------------------- the state of power
+
+
+def holding_record(holding: Holding, store: Store) -> dict[str, Any]:
+    term = holding.term
+    return {
+        "office": holding.office,
+        "office_title": store.offices[holding.office].title,
+        "person": term.person if term else None,
+        "name": name_of(store, term.person) if term else None,
+        "from": term.start.text if term else None,
+        "to": term.end.text if term and term.end else None,
+    }
+
+
+def change_record(change: Change, store: Store) -> dict[str, Any]:
+    return {
+        "date": change.day.isoformat(),
+        "office": change.office,
+        "office_title": store.offices[change.office].title,
+        "outgoing": change.outgoing,
+        "outgoing_name": name_of(store, change.outgoing),
+        "incoming": change.incoming,
+        "incoming_name": name_of(store, change.incoming),
     }
 
 
 def power_record(report: PowerReport, store: Store) -> dict[str, Any]:
-    """The state of power (apg on) as plain data: the schema of its json format."""
-
-    def person(ident: str | None) -> dict[str, str] | None:
-        return None if ident is None else {"id": ident, "name": store.people[ident].name}
-
+    """The state of power (apg on) as plain data: the power shape."""
     return {
         "date": report.when.text,
         "start": report.when.earliest.isoformat(),
         "end": report.when.latest.isoformat(),
-        "offices": [
-            {
-                "office": holding.office,
-                "title": store.offices[holding.office].title,
-                "holder": person(holding.term.person if holding.term else None),
-                "from": holding.term.start.text if holding.term else None,
-                "to": holding.term.end.text if holding.term and holding.term.end else None,
-            }
-            for holding in report.holdings
-        ],
-        "changes": [
-            {"date": change.day.isoformat(), "office": change.office,
-             "outgoing": person(change.outgoing), "incoming": person(change.incoming)}
-            for change in report.changes
-        ],
+        "offices": [holding_record(holding, store) for holding in report.holdings],
+        "changes": [change_record(change, store) for change in report.changes],
         "presidium": [
-            {"person": seat.person, "name": store.people[seat.person].name, "rank": seat.rank, "side": seat.side}
+            {"person": seat.person, "name": name_of(store, seat.person), "rank": seat.rank, "side": seat.side,
+             "sources": list(seat.sources), "notes": notes_record(seat.notes)}
             for seat in report.presidium
         ],
         "events": [{"relation": near.relation, **event_record(near.event)} for near in report.events],
     }
 
 
-TERM_FIELDS = ("office", "office_title", "person", "name", "from", "to", "sources")
-
-
-def term_rows(store: Store, span: OfficeSpan) -> list[dict[str, Any]]:
-    """The terms overlapping the span as plain records, by office (in the given order) then start."""
-    return [
-        {
-            "office": term.office,
-            "office_title": store.offices[term.office].title,
-            "person": term.person,
-            "name": store.people[term.person].name,
-            "from": term.start.text,
-            "to": term.end.text if term.end else None,
-            "sources": list(term.sources),
-        }
-        for office in span.offices
-        for term in terms_between(store, office, span.start, span.end)
-    ]
-
-
-@dataclass(frozen=True)
-class Records:
-    """A flat listing (people, tags, sources): rows of plain values under named fields."""
-
-    fields: tuple[str, ...]
-    rows: tuple[dict[str, Any], ...]
-
-
-def people_records(store: Store, sort: str) -> Records:
-    seats = {seat.person: seat for seat in store.presidium}
-    rows = []
-    for person in store.people.values():
-        seat = seats.get(person.id)
-        rows.append({
-            "id": person.id,
-            "name": person.name,
-            "born": person.born.text if person.born else "",
-            "died": person.died.text if person.died else "",
-            "presidium": seat.rank if seat else "",
-            "side": seat.side if seat else "",
-            "offices": list(dict.fromkeys(term.office for term in terms_of(store, person.id))),
-        })
-    orders = {"id": ("id",), "name": ("name", "id"), "born": ("born", "id")}
-    rows.sort(key=lambda row: tuple(row[key] for key in orders[sort]))
-    return Records(tuple(rows[0]) if rows else ("id",), tuple(rows))
-
-
-def tag_records(store: Store) -> Records:
-    counts = Counter(tag for event in store.events for tag in event.tags)
-    rows = tuple({"tag": tag, "events": count} for tag, count in sorted(counts.items()))
-    return Records(("tag", "events"), rows)
-
-
-def source_records(store: Store) -> Records:
-    events = Counter(ident for event in store.events for ident in set(event.sources))
-    terms = Counter(ident for term in store.terms for ident in set(term.sources))
-    people = Counter(ident for person in store.people.values() for ident in set(person.sources))
-    rows = tuple(
-        {"id": source.id, "kind": source.kind, "authors": list(source.authors), "title": source.title,
-         "year": source.year or "", "events": events[source.id], "terms": terms[source.id],
-         "people": people[source.id]}
-        for source in sorted(store.sources.values(), key=lambda source: source.id)
-    )
-    return Records(("id", "kind", "authors", "title", "year", "events", "terms", "people"), rows)
+def power_rows(report: PowerReport, store: Store) -> list[tuple[str, dict[str, Any]]]:
+    """The state of power as (kind, record) rows: offices, changes, Presidium seats, events."""
+    record = power_record(report, store)
+    return [(kind, row) for kind, key in (("office", "offices"), ("change", "changes"), ("presidium", "presidium"),
+                                          ("event", "events"))
+            for row in record[key]]

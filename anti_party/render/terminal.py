@@ -11,8 +11,9 @@ from rich.text import Text
 
 from anti_party.dates import EdtfDate
 from anti_party.model import Event, Profile, Store
-from anti_party.query import OfficeSpan, PowerReport
+from anti_party.query import OfficeTerms, PowerReport
 from anti_party.render import Options
+from anti_party.render.delimited import cell
 from anti_party.render.records import Records
 from anti_party.render.sanitise import terminal_text
 
@@ -186,10 +187,10 @@ def timeline_on(report: PowerReport, options: Options) -> RenderableType:
     return Group(*parts)
 
 
-def chart_offices(span: OfficeSpan, options: Options) -> RenderableType:
+def chart_offices(chart: OfficeTerms, options: Options) -> RenderableType:
     from anti_party.render.chart import office_chart
 
-    return office_chart(options.store, span.start, span.end, span.offices, width=10_000)
+    return office_chart(options.store, chart, width=10_000)
 
 
 def table_records(records: Records, options: Options) -> RenderableType:
@@ -198,5 +199,5 @@ def table_records(records: Records, options: Options) -> RenderableType:
         table.add_column(field.replace("_", " ").capitalize(), no_wrap=field in ("id", "tag", "name"), overflow="fold",
                          min_width=10 if field in ("born", "died") else None)
     for row in records.rows:
-        table.add_row(*(safe(", ".join(value) if isinstance(value, list) else str(value)) for value in row.values()))
+        table.add_row(*(safe(cell(row[field])) for field in records.fields))
     return table
