@@ -55,6 +55,15 @@ _PARTICLES = frozenset(
     {"al", "bin", "da", "de", "del", "della", "der", "di", "du", "ibn", "la", "le", "van", "von", "y"}
 )
 _PART_KINDS = frozenset({"article", "chapter", "encyclopedia", "web"})
+_FAMILIES = {
+    "journal-article": "article", "magazine-article": "article", "newspaper-article": "article",
+    "encyclopedia-entry": "encyclopedia", "web-page": "web",
+}
+
+
+def _kind(source: Source) -> str:
+    """The family of a source's kind that decides its layout: article, chapter, encyclopedia, web, book, document."""
+    return _FAMILIES.get(source.kind, source.kind)
 _LEADING_ARTICLE = re.compile(r"(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -198,7 +207,7 @@ def _edition(edition: str) -> str:
 
 
 def _is_part(source: Source) -> bool:
-    return source.kind in _PART_KINDS or (source.kind == "document" and source.container is not None)
+    return _kind(source) in _PART_KINDS or (_kind(source) == "document" and source.container is not None)
 
 
 def _lead_names(source: Source) -> tuple[list[_Name], bool]:
@@ -327,13 +336,13 @@ def _chicago_container(source: Source) -> list[str | None]:
     """What follows the title and contributors, by kind."""
     when = _when(source)
     pages = _pages(source.pages) if source.pages else None
-    if source.kind == "article":
+    if _kind(source) == "article":
         if source.volume:  # a journal: "Review 17 (1958): 47-58."
             year = _year_text(when)
             head = " ".join(part for part in (source.container, source.volume, f"({year})" if year else None) if part)
             return [_sentence(f"{head}: {pages}" if pages else head)]
         return [_sentence(source.container, _date_text(when, _chicago_point), pages)]  # a magazine or newspaper
-    if source.kind == "web":
+    if _kind(source) == "web":
         return [_sentence(source.container), _sentence(source.publisher), _sentence(_date_text(when, _chicago_point))]
     if source.container:  # "In Encyclopedia, edited by X, 60-61. Place: Publisher, Year."
         editors = _work_editors(source)
@@ -391,13 +400,13 @@ def _apa(source: Source) -> str:
     volume = f"Vol. {source.volume}" if source.volume else None
     translated = _apa_role(_names(source.translators), "Trans.", "Trans.")
     url = source.url
-    if source.kind == "web" and source.url and source.accessed:
+    if _kind(source) == "web" and source.url and source.accessed:
         url = f"Retrieved {_day(source.accessed, _chicago_point)}, from {source.url}"
 
-    if source.kind == "article":
+    if _kind(source) == "article":
         volume_pages = [source.volume, _pages(source.pages) if source.pages else None]
         rest = [_apa_title(source, [translated]), _sentence(source.container, *volume_pages)]
-    elif source.kind == "web":
+    elif _kind(source) == "web":
         rest = [_apa_title(source, [translated]), _sentence(source.container), _sentence(publisher)]
     elif source.container:  # "In J. R. Millar (Ed.), Encyclopedia (Vol. 1, pp. 60-61). Publisher."
         editors = _work_editors(source)

@@ -7,13 +7,39 @@ from dataclasses import dataclass, field
 
 from anti_party.dates import EdtfDate
 
+_LOCATOR_LABELS = (("section", "sec."), ("document", "doc."))
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A source cited for a claim, and where in it the claim was read (pages, section, document)."""
+
+    id: str
+    pages: str | None = None
+    section: str | None = None
+    document: str | None = None
+
+    @property
+    def locator(self) -> str:
+        """The locator in words, "pp. 27-28, doc. 5"; empty when the citation names the whole work."""
+        parts = []
+        if self.pages:
+            single = not any(mark in self.pages for mark in "-\u2013,")
+            parts.append(f"{'p.' if single else 'pp.'} {self.pages}")
+        parts += [f"{label} {value}" for key, label in _LOCATOR_LABELS if (value := getattr(self, key))]
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        """The id with its locator, as the terminal views and plain text show it: "taubman-2003 p. 312"."""
+        return f"{self.id} {self.locator}" if self.locator else self.id
+
 
 @dataclass(frozen=True)
 class Note:
     """Another reading of a fact, with the sources that give it."""
 
     text: str
-    sources: tuple[str, ...] = ()
+    sources: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -22,18 +48,26 @@ class Source:
 
     id: str
     kind: str
+    type: str
     title: str
+    title_native: str | None = None
+    title_english: str | None = None
     authors: tuple[str, ...] = ()
     editors: tuple[str, ...] = ()
     translators: tuple[str, ...] = ()
     container: str | None = None
+    container_native: str | None = None
+    container_english: str | None = None
     publisher: str | None = None
     place: str | None = None
     year: int | None = None
     date: EdtfDate | None = None
     edition: str | None = None
     volume: str | None = None
+    issue: str | None = None
     pages: str | None = None
+    number: str | None = None
+    archive: str | None = None
     url: str | None = None
     accessed: dt.date | None = None
     language: str | None = None
@@ -51,7 +85,7 @@ class Person:
     aliases: tuple[str, ...] = ()
     summary: str | None = None
     later: str | None = None
-    sources: tuple[str, ...] = ()
+    sources: tuple[Citation, ...] = ()
     notes: tuple[Note, ...] = ()
 
 
@@ -70,7 +104,7 @@ class Term:
     office: str
     start: EdtfDate
     end: EdtfDate | None
-    sources: tuple[str, ...]
+    sources: tuple[Citation, ...]
     notes: tuple[Note, ...] = ()
 
 
@@ -82,7 +116,7 @@ class Event:
     summary: str = ""
     people: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
+    sources: tuple[Citation, ...] = ()
     notes: tuple[Note, ...] = ()
 
 
@@ -93,7 +127,7 @@ class PresidiumSeat:
     person: str
     rank: str
     side: str
-    sources: tuple[str, ...]
+    sources: tuple[Citation, ...]
     notes: tuple[Note, ...] = ()
 
 

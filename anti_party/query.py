@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from anti_party.dates import EdtfDate, sort_key, spans_overlap
-from anti_party.model import Event, Note, Person, PresidiumSeat, Profile, Source, Store, Term
+from anti_party.model import Citation, Event, Note, Person, PresidiumSeat, Profile, Source, Store, Term
 from anti_party.store import close_matches
 
 SORT_KEYS = ("date", "title", "id")
@@ -316,9 +316,9 @@ class SourceUse:
     presidium: int
 
 
-def cited_by(sources: Iterable[str], notes: Iterable[Note]) -> set[str]:
+def cited_by(sources: Iterable[Citation], notes: Iterable[Note]) -> set[str]:
     """The source ids a record cites, in its own sources or in its notes."""
-    return {*sources, *(ident for note in notes for ident in note.sources)}
+    return {*(c.id for c in sources), *(c.id for note in notes for c in note.sources)}
 
 
 def list_sources(store: Store) -> list[SourceUse]:
@@ -346,7 +346,7 @@ def sources_for(store: Store, ids: Sequence[str]) -> list[Source]:
         if ident in store.sources:
             chosen.setdefault(ident, store.sources[ident])
         elif ident in events:
-            chosen.update((s, store.sources[s]) for s in events[ident].sources if s not in chosen)
+            chosen.update((c.id, store.sources[c.id]) for c in events[ident].sources if c.id not in chosen)
         else:
             missing.append(f"no source or event has the id {ident!r}{_suggest(ident, known)}")
     if missing:

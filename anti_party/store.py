@@ -15,9 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from anti_party.dates import DateError, EdtfDate, parse_edtf
-from anti_party.model import Event, Note, Office, Period, Person, PresidiumSeat, Source, Store, Term
+from anti_party.model import Citation, Event, Note, Office, Period, Person, PresidiumSeat, Source, Store, Term
 
-SOURCE_KINDS = ("book", "article", "chapter", "encyclopedia", "document", "web")
+SOURCE_KINDS = (
+    "book", "chapter", "encyclopedia-entry", "journal-article", "magazine-article", "newspaper-article",
+    "document", "web-page",
+)
+SOURCE_TYPES = ("primary", "scholarly", "press", "reference", "web")
+LOCATOR_KEYS = ("pages", "section", "document")
+WEB_ONLY_WARNED = ("events", "terms")  # the tables whose entries must rest on a citable source
 RANKS = ("full", "candidate")
 SIDES = ("group", "khrushchev", "wavered")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -64,22 +70,24 @@ def store_paths(given: Sequence[Path], environ: str | None, *, use_default: bool
 
 @dataclass(frozen=True)
 class _Field:
-    kind: str  # text, int, date, day, texts, ref, refs, notes, slug
+    kind: str  # text, int, date, day, texts, ref, refs, cites, notes, slug
     required: bool = False
     table: str | None = None
     choices: tuple[str, ...] = ()
 
 
 _TEXT, _TEXTS, _DATE = _Field("text"), _Field("texts"), _Field("date")
-_SOURCES_REQUIRED = _Field("refs", True, "sources")
-_SOURCES, _NOTES = _Field("refs", table="sources"), _Field("notes")
+_SOURCES_REQUIRED = _Field("cites", True, "sources")
+_SOURCES, _NOTES = _Field("cites", table="sources"), _Field("notes")
 _SCHEMA: dict[str, dict[str, _Field]] = {
     "sources": {
-        "kind": _Field("text", True, choices=SOURCE_KINDS), "title": _Field("text", True),
-        "authors": _TEXTS, "editors": _TEXTS, "translators": _TEXTS, "container": _TEXT,
+        "kind": _Field("text", True, choices=SOURCE_KINDS), "type": _Field("text", True, choices=SOURCE_TYPES),
+        "title": _Field("text", True), "title_native": _TEXT, "title_english": _TEXT,
+        "authors": _TEXTS, "editors": _TEXTS, "translators": _TEXTS,
+        "container": _TEXT, "container_native": _TEXT, "container_english": _TEXT,
         "publisher": _TEXT, "place": _TEXT, "year": _Field("int"), "date": _DATE, "edition": _TEXT,
-        "volume": _TEXT, "pages": _TEXT, "url": _TEXT, "accessed": _Field("day"),
-        "language": _TEXT, "note": _TEXT,
+        "volume": _TEXT, "issue": _TEXT, "pages": _TEXT, "number": _TEXT, "archive": _TEXT,
+        "url": _TEXT, "accessed": _Field("day"), "language": _TEXT, "note": _TEXT,
     },
     "people": {
         "name": _Field("text", True), "full_name": _TEXT, "native": _TEXT, "born": _DATE,
@@ -130,6 +138,7 @@ class _Entry:
 class _Checker:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.entries: list[_Entry] = []
 
     def report(self, entry: _Entry, key: str | None, message: str) -> None:
@@ -198,6 +207,17 @@ class _Checker:
         known = {table: {ident for (family, ident) in defined if family == table} for table in _KEYED}
         for entry in self.entries:
             self._check_entry(entry, known)
+        self._warn_web_only()
+
+    def _warn_web_only(self) -> None:
+        """Events and terms should rest on at least one source a student can cite, not only on web pages."""
+        types = {entry.ident: entry.values.get("type") for entry in self.entries if entry.table == "sources"}
+        for entry in self.entries:
+            cited: tuple[Citation, ...] = entry.values.get("sources") or ()
+            if entry.table in WEB_ONLY_WARNED and cited and all(types.get(c.id) == "web" for c in cited):
+                line = entry.key_lines.get("sources", entry.line)
+                message = "rests only on web sources; cite a primary, scholarly, press or reference work too"
+                self.warnings.append(Problem(entry.path, message, line, entry.label, "sources"))
 
     def _check_entry(self, entry: _Entry, known: dict[str, set[str]]) -> None:
         schema = _SCHEMA[entry.table]
@@ -206,12 +226,12 @@ class _Checker:
         for key, spec in schema.items():
             if key not in entry.raw:
                 if spec.required:
-                    self.report(entry, key, "is required" if spec.kind != "refs" else "needs at least one source")
+                    self.report(entry, key, "is required" if spec.kind != "cites" else "needs at least one source")
                 continue
             value = _convert(entry.raw[key], spec, known, partial(self.report, entry, key))
             if value is not None:
                 entry.values[key] = value
-            elif spec.required and spec.kind == "refs" and entry.raw[key] == []:
+            elif spec.required and spec.kind == "cites" and entry.raw[key] == []:
                 self.report(entry, key, "needs at least one source")
         start, end = entry.values.get("from"), entry.values.get("to")
         if isinstance(start, EdtfDate) and isinstance(end, EdtfDate) and end.latest < start.earliest:
@@ -269,6 +289,8 @@ def _convert(value: Any, spec: _Field, known: dict[str, set[str]], report: Calla
         return None
     if kind == "notes":
         return _convert_notes(value, known, report)
+    if kind == "cites":
+        return _convert_citations(value, known, report)
     if not all(isinstance(item, str) for item in value):
         report("must be an array of strings")
         return None
@@ -285,6 +307,33 @@ def _check_refs(ids: list[str], spec: _Field, known: dict[str, set[str]], report
     return not missing
 
 
+def _convert_citations(
+    value: list[Any], known: dict[str, set[str]], report: Callable[[str], None]
+) -> tuple[Citation, ...] | None:
+    """Each item is a source id, or a table naming the id and where in the source: { id = "...", pages = "..." }."""
+    citations: list[Citation] = []
+    for item in value:
+        if isinstance(item, str):
+            citations.append(Citation(item))
+            continue
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            report('each source is an id or a table { id = "...", pages = "..." }')
+            return None
+        unknown = item.keys() - {"id", *LOCATOR_KEYS}
+        for key in sorted(unknown):
+            report(f"unknown key '{key}' in a citation{_did_you_mean(key, LOCATOR_KEYS)}")
+        if unknown:
+            return None
+        locator = {key: item[key] for key in LOCATOR_KEYS if key in item}
+        if not locator or not all(isinstance(text, str) and text.strip() for text in locator.values()):
+            report(f"the citation of {item['id']!r} needs a non-empty string pages, section or document")
+            return None
+        citations.append(Citation(item["id"], **locator))
+    if not _check_refs([citation.id for citation in citations], _SOURCES, known, report):
+        return None
+    return tuple(citations) or None
+
+
 def _convert_notes(
     value: list[Any], known: dict[str, set[str]], report: Callable[[str], None]
 ) -> tuple[Note, ...] | None:
@@ -296,12 +345,13 @@ def _convert_notes(
         for key in item.keys() - set(_NOTE_KEYS):
             report(f"unknown key '{key}' in a note{_did_you_mean(key, _NOTE_KEYS)}")
         sources = item.get("sources", [])
-        if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
-            report("a note's sources must be an array of source ids")
+        if not isinstance(sources, list):
+            report("a note's sources must be an array of source ids or citations")
             return None
-        if not _check_refs(sources, _SOURCES, known, report):
+        citations = _convert_citations(sources, known, report) if sources else ()
+        if citations is None:
             return None
-        notes.append(Note(item["text"], tuple(sources)))
+        notes.append(Note(item["text"], citations))
     return tuple(notes)
 
 
@@ -391,14 +441,23 @@ def _write_cache(cache: Path, entry: tuple[str | None, Store]) -> None:
         pass  # a cache that cannot be written only costs time
 
 
-def _load(paths: Sequence[Path]) -> Store:
+def check_store(paths: Sequence[Path]) -> tuple[Store, tuple[Problem, ...]]:
+    """Validate stores afresh (never from the cache): the merged store and the warnings.
+
+    Raises StoreError listing every problem. Warnings (events resting only on web sources) do not
+    stop a store from loading; `apg check --strict` treats them as problems.
+    """
     checker = _Checker()
     for path in paths:
         checker.read_file(path)
     checker.check_entries()
     if checker.problems:
         raise StoreError(checker.problems)
-    return _build(checker.entries)
+    return _build(checker.entries), tuple(checker.warnings)
+
+
+def _load(paths: Sequence[Path]) -> Store:
+    return check_store(paths)[0]
 
 
 def _build(entries: list[_Entry]) -> Store:

@@ -10,7 +10,7 @@ import pytest
 from rich.console import Console
 
 from anti_party.dates import parse_edtf
-from anti_party.model import Office, Person, Store, Term
+from anti_party.model import Citation, Office, Person, Store, Term
 from anti_party.query import OfficeSpan, OfficeTerms, office_terms
 from anti_party.render.chart import office_chart
 from anti_party.render.records import term_records
@@ -23,7 +23,7 @@ ALL_OFFICES = (
 
 
 def _term(person: str, office: str, start: str, end: str | None) -> Term:
-    return Term(person, office, parse_edtf(start), parse_edtf(end) if end else None, (f"src-{person}",))
+    return Term(person, office, parse_edtf(start), parse_edtf(end) if end else None, (Citation(f"src-{person}"),))
 
 
 @pytest.fixture(scope="module")
@@ -167,7 +167,7 @@ def test_terms_rows(store: Store) -> None:
         "name": "Georgy Malenkov",
         "from": "1953-03-06",
         "to": "1955-02-07",
-        "sources": ["src-malenkov"],
+        "sources": [{"id": "src-malenkov", "pages": None, "section": None, "document": None}],
         "notes": [],
     }
     assert rows[2]["to"] is None  # an open term

@@ -27,7 +27,7 @@ ACCESSED = dt.date(2026, 11, 21)
 
 TAUBMAN_2003 = Source(
     id="taubman-2003",
-    kind="book",
+    kind="book", type="scholarly",
     title="Khrushchev: The Man and His Era",
     authors=("Taubman, William",),
     publisher="W. W. Norton",
@@ -37,7 +37,7 @@ TAUBMAN_2003 = Source(
 
 MICUNOVIC_1980 = Source(
     id="micunovic-1980",
-    kind="book",
+    kind="book", type="scholarly",
     title="Moscow Diary",
     authors=("Mićunović, Veljko",),
     translators=("Floyd, David",),
@@ -48,7 +48,7 @@ MICUNOVIC_1980 = Source(
 
 RESIS_1993 = Source(
     id="resis-1993",
-    kind="book",
+    kind="book", type="scholarly",
     title="Molotov Remembers: Inside Kremlin Politics: Conversations with Felix Chuev",
     editors=("Resis, Albert",),
     publisher="I. R. Dee",
@@ -58,7 +58,7 @@ RESIS_1993 = Source(
 
 LINDEN_1966 = Source(
     id="linden-1966",
-    kind="book",
+    kind="book", type="scholarly",
     title="Khrushchev and the Soviet Leadership",
     authors=("Linden, Carl A.",),
     publisher="Johns Hopkins University Press",
@@ -68,7 +68,7 @@ LINDEN_1966 = Source(
 
 EORH_ENTRY = Source(
     id="eorh-antiparty",
-    kind="encyclopedia",
+    kind="encyclopedia-entry", type="reference",
     title="Anti-Party Group",
     authors=("Taubman, William",),
     container="Encyclopedia of Russian History",
@@ -84,7 +84,7 @@ CC_URL = (
 )
 CC_RESOLUTION = Source(
     id="cc-resolution-1957",
-    kind="document",
+    kind="document", type="primary",
     title="On the anti-party group of G. M. Malenkov, L. M. Kaganovich, V. M. Molotov",
     authors=("Central Committee of the CPSU",),
     date=parse_edtf("1957-06-29"),
@@ -94,7 +94,7 @@ CC_RESOLUTION = Source(
 
 WP_ANTIPARTY = Source(
     id="wp-antiparty",
-    kind="web",
+    kind="web-page", type="web",
     title="Anti-Party Group",
     container="Wikipedia",
     url="https://en.wikipedia.org/wiki/Anti-Party_Group",
@@ -103,7 +103,8 @@ WP_ANTIPARTY = Source(
 
 TIME_1958 = Source(
     id="time-1958-bulganin",
-    kind="article",
+    kind="magazine-article",
+    type="press",
     title="Drip, Drip, Drip",
     container="Time",
     date=parse_edtf("1958-09-15"),
@@ -116,7 +117,8 @@ TIME_1958 = Source(
 # Laskovsky's article with a volume and pages added (the store records neither); test data.
 LASKOVSKY_1958 = Source(
     id="laskovsky-1958",
-    kind="article",
+    kind="journal-article",
+    type="scholarly",
     title="Reflections on Soviet Industrial Reorganization",
     authors=("Laskovsky, Nicholas",),
     container="American Slavic and East European Review",
@@ -128,7 +130,7 @@ LASKOVSKY_1958 = Source(
 # A dated web page with an access date (test data: the site and page are invented).
 DATED_PAGE = Source(
     id="test-dated-page",
-    kind="web",
+    kind="web-page", type="web",
     title="Test Page",
     authors=("Doe, Jane",),
     container="Example Site",
@@ -140,7 +142,7 @@ DATED_PAGE = Source(
 # Invented books for the name rules.
 TWO_AUTHORS = Source(
     id="test-two",
-    kind="book",
+    kind="book", type="scholarly",
     title="A Test Book",
     authors=("Doe, Jane", "Roe, Richard"),
     publisher="Example Press",
@@ -149,7 +151,7 @@ TWO_AUTHORS = Source(
 )
 THREE_AUTHORS = Source(
     id="test-three",
-    kind="book",
+    kind="book", type="scholarly",
     title="A Test Book",
     authors=("Doe, Jane", "Roe, Richard", "Poe, Edgar Allan"),
     publisher="Example Press",
@@ -158,7 +160,7 @@ THREE_AUTHORS = Source(
 )
 SECOND_EDITION = Source(
     id="test-edition",
-    kind="book",
+    kind="book", type="scholarly",
     title="A Test Book",
     authors=("Doe, Jane",),
     edition="2nd",
@@ -168,7 +170,7 @@ SECOND_EDITION = Source(
 )
 TWO_EDITORS = Source(
     id="test-editors",
-    kind="book",
+    kind="book", type="scholarly",
     title="A Test Collection",
     editors=("Resis, Albert", "Doe, Jane"),
     publisher="Example Press",
@@ -177,7 +179,7 @@ TWO_EDITORS = Source(
 # An invented chapter in an invented edited volume, with pages.
 CHAPTER = Source(
     id="test-chapter",
-    kind="chapter",
+    kind="chapter", type="scholarly",
     title="A Test Chapter",
     authors=("Doe, Jane",),
     container="A Test Collection",
@@ -190,7 +192,7 @@ CHAPTER = Source(
 # A person and an organisation whose name has a comma (as cia-caesar-xv in the store); no url.
 PERSON_AND_AGENCY = Source(
     id="test-agency",
-    kind="document",
+    kind="document", type="primary",
     title="A Test Report",
     authors=("Bohlen, Avis", "Central Intelligence Agency, Office of Current Intelligence"),
     date=parse_edtf("1962-04-27"),
@@ -408,7 +410,7 @@ def test_format_citation(source: Source, style: str, expected: str) -> None:
 
 
 def test_every_style_has_every_kind() -> None:
-    kinds = {"book", "article", "chapter", "encyclopedia", "document", "web"}
+    kinds = {"book", "journal-article", "magazine-article", "chapter", "encyclopedia-entry", "document", "web-page"}
     for style in STYLES:
         assert {source.kind for source, s, _ in EXPECTED if s == style} == kinds
 
@@ -421,14 +423,14 @@ def test_unknown_style_is_an_error() -> None:
 def test_many_authors() -> None:
     """Chicago lists up to ten authors, else seven and et al.; APA lists up to twenty, else 19 . . . last."""
     names = tuple(f"Author{n:02d}, Given" for n in range(1, 23))
-    eleven = Source(id="test-eleven", kind="book", title="T", authors=names[:11], year=2001)
+    eleven = Source(id="test-eleven", kind="book", type="scholarly", title="T", authors=names[:11], year=2001)
     chicago = format_citation(eleven, "chicago")
     assert chicago.startswith("Author01, Given, Given Author02, ")
     assert "Given Author07, et al. T. 2001." in chicago
     assert "Author08" not in chicago
-    ten = Source(id="test-ten", kind="book", title="T", authors=names[:10], year=2001)
+    ten = Source(id="test-ten", kind="book", type="scholarly", title="T", authors=names[:10], year=2001)
     assert format_citation(ten, "chicago").endswith("Given Author09, and Given Author10. T. 2001.")
-    twenty_two = Source(id="test-many", kind="book", title="T", authors=names, year=2001)
+    twenty_two = Source(id="test-many", kind="book", type="scholarly", title="T", authors=names, year=2001)
     apa = format_citation(twenty_two, "apa")
     assert apa.endswith("Author19, G., . . . Author22, G. (2001). T.")
     assert "Author20" not in apa and "&" not in apa
@@ -442,7 +444,7 @@ ORDER_SOURCES = [
     CC_RESOLUTION,
     MICUNOVIC_1980,
     LINDEN_1966,
-    Source(id="test-the", kind="web", title="The Bulganin Question", container="Example Site"),  # test data
+    Source(id="test-the", kind="web-page", type="web", title="The Bulganin Question", container="Example Site"),  # test data
 ]
 
 
@@ -473,8 +475,8 @@ def test_bibliography_order_apa() -> None:
 
 
 def test_apa_undated_work_precedes_dated_work_by_same_author() -> None:
-    undated = Source(id="test-undated", kind="web", title="Z", authors=("Doe, Jane",))
-    dated = Source(id="test-dated", kind="web", title="A", authors=("Doe, Jane",), year=1990)
+    undated = Source(id="test-undated", kind="web-page", type="web", title="Z", authors=("Doe, Jane",))
+    dated = Source(id="test-dated", kind="web-page", type="web", title="A", authors=("Doe, Jane",), year=1990)
     assert bibliography([dated, undated], "apa")[0].startswith("Doe, J. (n.d.). Z.")
     assert bibliography([dated, undated], "mla")[0].startswith('Doe, Jane. "A."')
 

@@ -23,7 +23,7 @@ TRICKY = "*star* _under_ `code` <b>tag</b> & [link](x) | ~strike~ \\ back"
 def write_store(tmp_path: Path, title: str = LONG_TITLE, periods: str = "") -> Path:
     path = tmp_path / "store.toml"
     path.write_text(
-        f'[sources.s]\nkind = "book"\ntitle = "S"\n\n'
+        f'[sources.s]\nkind = "book"\ntype = "scholarly"\ntitle = "S"\n\n'
         f'[[events]]\nid = "long"\ndate = "1957-06-22?"\ntitle = {json.dumps(title)}\nsources = ["s"]\n'
         f'tags = ["a,b;c"]\n{periods}',
         encoding="utf-8",

@@ -41,9 +41,9 @@ def test_tags_with_counts(apg: Invoke) -> None:
 def test_sources_with_counts(apg: Invoke) -> None:
     result = apg("sources", "-f", "jsonl")
     assert [json.loads(line) for line in result.stdout.splitlines()] == [
-        {"id": "alpha-1990", "kind": "book", "authors": ["Alpha, Anna"], "title": "A Test Book", "container": None,
+        {"id": "alpha-1990", "type": "scholarly", "kind": "book", "authors": ["Alpha, Anna"], "title": "A Test Book", "container": None,
          "year": 1990, "url": None, "events": 3, "terms": 1, "people": 1, "presidium": 0},
-        {"id": "web-page", "kind": "web", "authors": [], "title": "A Web Page", "container": "Example Site",
+        {"id": "web-page", "type": "web", "kind": "web-page", "authors": [], "title": "A Web Page", "container": "Example Site",
          "year": None, "url": "https://example.org/page", "events": 3, "terms": 0, "people": 0, "presidium": 0},
     ]
 

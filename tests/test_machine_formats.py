@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from anti_party.dates import parse_edtf
-from anti_party.model import Event, Note
+from anti_party.model import Citation, Event, Note
 from anti_party.store import load_store
 from conftest import FIXTURE, Invoke
 
@@ -52,13 +52,17 @@ def test_json_is_one_document_and_jsonl_one_object_a_line(apg: Invoke) -> None:
     assert lines[2]["summary"].startswith("=SUM(A1) \x1b[31mred")
 
 
+def citations(records: list[dict[str, str | None]]) -> tuple[Citation, ...]:
+    return tuple(Citation(**record) for record in records)  # type: ignore[arg-type]
+
+
 def test_json_round_trip_equals_the_store(apg: Invoke) -> None:
     records = json.loads(apg("timeline", "-f", "json").stdout)
     read_back = [
         Event(
             id=record["id"], date=parse_edtf(record["date"]), title=record["title"], summary=record["summary"],
-            people=tuple(record["people"]), tags=tuple(record["tags"]), sources=tuple(record["sources"]),
-            notes=tuple(Note(note["text"], tuple(note["sources"])) for note in record["notes"]),
+            people=tuple(record["people"]), tags=tuple(record["tags"]), sources=citations(record["sources"]),
+            notes=tuple(Note(note["text"], citations(note["sources"])) for note in record["notes"]),
         )
         for record in records
     ]

@@ -18,6 +18,7 @@ def write(tmp_path: Path, text: str) -> Path:
 BASE = """\
 [sources.book]
 kind = "book"
+type = "scholarly"
 title = "A Book"
 
 [people.molotov]
@@ -28,16 +29,38 @@ title = "Chairman of the Council of Ministers"
 """
 
 
-def test_check_ok(apg: Invoke) -> None:
+WEB_ONLY = (
+    f"{DATA / 'store.toml'}:99: event 'expulsions' key 'sources': "
+    "rests only on web sources; cite a primary, scholarly, press or reference work too"
+)
+
+
+def test_check_ok_warns_of_an_event_resting_only_on_web_sources(apg: Invoke) -> None:
     result = apg("check")
     assert (result.exit_code, result.stdout, result.stderr) == (
-        0, "ok: 4 events, 4 people, 2 sources, 1 offices, 1 terms\n", "",
+        0, "ok: 4 events, 4 people, 2 sources, 1 offices, 1 terms (1 warning)\n", f"Warning: {WEB_ONLY}\n",
     )
+
+
+def test_check_strict_makes_warnings_problems(apg: Invoke) -> None:
+    result = apg("check", "--strict")
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", f"Error: {WEB_ONLY}\n")
 
 
 def test_check_path_argument(apg: Invoke) -> None:
     result = apg("check", str(DATA / "store.toml"), store=None)
-    assert (result.exit_code, result.stdout) == (0, "ok: 4 events, 4 people, 2 sources, 1 offices, 1 terms\n")
+    assert (result.exit_code, result.stdout) == (0, "ok: 4 events, 4 people, 2 sources, 1 offices, 1 terms (1 warning)\n")
+
+
+def test_citations_with_locators(apg: Invoke, tmp_path: Path) -> None:
+    path = write(tmp_path, BASE + '[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\n'
+                 'sources = [{ id = "book", pages = "27-28" }, { id = "book", section = "3", document = "12" }]\n'
+                 'notes = [{ text = "N", sources = [{ id = "book", pages = "5" }] }]\n')
+    result = apg("show", "x", "-f", "text", store=path)
+    assert result.exit_code == 0, result.stderr
+    assert "Note:     N [book p. 5]" in result.stdout
+    assert "  [book] A Book. (pp. 27-28)" in result.stdout
+    assert "  [book] A Book. (sec. 3, doc. 12)" in result.stdout
 
 
 def test_three_mistakes_are_all_named(apg: Invoke) -> None:
@@ -46,9 +69,9 @@ def test_three_mistakes_are_all_named(apg: Invoke) -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == (
-        f"Error: {path}:14: event 'first' key 'sumary': unknown key (did you mean 'summary'?)\n"
-        f"Error: {path}:19: event 'second' key 'date': '1957-02-30' is not a date: there is no such day or month\n"
-        f"Error: {path}:27: event 'third' key 'people': unknown person 'molotv' (did you mean 'molotov'?)\n"
+        f"Error: {path}:15: event 'first' key 'sumary': unknown key (did you mean 'summary'?)\n"
+        f"Error: {path}:20: event 'second' key 'date': '1957-02-30' is not a date: there is no such day or month\n"
+        f"Error: {path}:28: event 'third' key 'people': unknown person 'molotv' (did you mean 'molotov'?)\n"
     )
 
 
@@ -83,8 +106,16 @@ def test_broken_store_gives_no_partial_output(apg: Invoke) -> None:
          "{path}:3: term 'molotov/premiere/1955-02-08' key 'office': unknown office 'premiere' (did you mean 'premier'?)"),
         ('[[terms]]\nperson = "molotov"\noffice = "premier"\nfrom = "1955-02-08"\n',
          "{path}:1: term 'molotov/premier/1955-02-08' key 'sources': needs at least one source"),
-        ('[sources.web]\nkind = "website"\ntitle = "W"\n',
-         "{path}:2: source 'web' key 'kind': 'website' is not one of book, article, chapter, encyclopedia, document, web"),
+        ('[sources.web]\nkind = "website"\ntype = "web"\ntitle = "W"\n',
+         "{path}:2: source 'web' key 'kind': 'website' is not one of book, chapter, encyclopedia-entry, journal-article, magazine-article, newspaper-article, document, web-page"),
+        ('[sources.web]\nkind = "web-page"\ntype = "wiki"\ntitle = "W"\n',
+         "{path}:3: source 'web' key 'type': 'wiki' is not one of primary, scholarly, press, reference, web"),
+        ('[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\nsources = [{ id = "book", page = "5" }]\n',
+         "{path}:5: event 'x' key 'sources': unknown key 'page' in a citation (did you mean 'pages'?)"),
+        ('[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\nsources = [{ id = "book" }]\n',
+         "{path}:5: event 'x' key 'sources': the citation of 'book' needs a non-empty string pages, section or document"),
+        ('[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\nsources = [{ id = "bok", pages = "5" }]\n',
+         "{path}:5: event 'x' key 'sources': unknown source 'bok' (did you mean 'book'?)"),
         ('[evnts]\n', "{path}:1: unknown table [evnts] (did you mean 'events'?)"),
         ('[[presidium]]\nperson = "molotov"\nrank = "full"\nside = "anti"\nsources = ["book"]\n',
          "{path}:4: presidium seat 'molotov' key 'side': 'anti' is not one of group, khrushchev, wavered"),
@@ -104,13 +135,13 @@ def test_duplicate_ids(apg: Invoke, tmp_path: Path) -> None:
     event = '[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\nsources = ["book"]\n'
     path = write(tmp_path, BASE + event + event)
     result = apg("check", store=path)
-    assert (result.exit_code, result.stderr) == (1, f"Error: {path}:16: event 'x' key 'id': is defined twice; first at {path}:10\n")
+    assert (result.exit_code, result.stderr) == (1, f"Error: {path}:17: event 'x' key 'id': is defined twice; first at {path}:11\n")
 
 
 def test_toml_syntax_error_names_the_line(apg: Invoke, tmp_path: Path) -> None:
     path = write(tmp_path, BASE + '[[events]]\nid = "x\n')
     result = apg("check", store=path)
-    assert (result.exit_code, result.stderr) == (1, f"Error: {path}:11: TOML syntax error: Illegal character '\\n'\n")
+    assert (result.exit_code, result.stderr) == (1, f"Error: {path}:12: TOML syntax error: Illegal character '\\n'\n")
 
 
 def test_missing_store_file(apg: Invoke, tmp_path: Path) -> None:
@@ -120,7 +151,7 @@ def test_missing_store_file(apg: Invoke, tmp_path: Path) -> None:
 
 def test_apg_store_environment_variable(apg: Invoke, tmp_path: Path) -> None:
     result = apg("--no-default-store", "check", store=None, env={"APG_STORE": str(DATA / "store.toml")})
-    assert (result.exit_code, result.stdout) == (0, "ok: 4 events, 4 people, 2 sources, 1 offices, 1 terms\n")
+    assert (result.exit_code, result.stdout) == (0, "ok: 4 events, 4 people, 2 sources, 1 offices, 1 terms (1 warning)\n")
 
 
 def test_a_valid_store_is_cached_and_a_change_invalidates_the_cache(apg: Invoke, tmp_path: Path) -> None:

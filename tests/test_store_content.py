@@ -1,4 +1,4 @@
-"""Tests on the shipped data: events.toml, its seeds, sources, tags and wording."""
+"""Tests on the shipped data: events.toml, the articles it started from, sources, tags and wording."""
 
 from __future__ import annotations
 
@@ -33,10 +33,11 @@ TAGS = {
     "succession",
 }
 
-# Every dated statement of the two seed articles: (seed, key words, event id, stored date).
-# Seed 000 is Taubman's "Anti-Party Group" (Encyclopedia of Russian History); seed 001 is the
-# World Heritage Encyclopedia article. The key words paraphrase; they do not quote.
-SEED_STATEMENTS = [
+# Every dated statement of the two encyclopedia articles the project started from:
+# (article, key words, event id, stored date). "000" is Taubman's "Anti-Party Group" in the
+# Encyclopedia of Russian History; "001" is an older revision of Wikipedia's "Anti-Party Group".
+# The key words paraphrase; they do not quote.
+STARTING_STATEMENTS = [
     ("000", "Stalin dies, March 1953", "stalin-death", "1953-03-05"),
     ("000", "secret police chief arrested, June 1953", "beria-arrest", "1953-06-26"),
     ("000", "secret police chief executed, December 1953", "beria-execution", "1953-12-23"),
@@ -83,18 +84,18 @@ def events(store):
     return {event.id: event for event in store.events}
 
 
-@pytest.mark.parametrize(("seed", "words", "event_id", "stored"), SEED_STATEMENTS)
-def test_seed_statement_has_event(events, seed, words, event_id, stored):
-    assert event_id in events, f"seed {seed}: {words}: no event {event_id!r}"
-    assert events[event_id].date.text == stored, f"seed {seed}: {words}"
+@pytest.mark.parametrize(("article", "words", "event_id", "stored"), STARTING_STATEMENTS)
+def test_starting_statement_has_event(events, article, words, event_id, stored):
+    assert event_id in events, f"article {article}: {words}: no event {event_id!r}"
+    assert events[event_id].date.text == stored, f"article {article}: {words}"
 
 
-def test_seed_events_cite_a_seed_or_a_note(events):
-    seed_sources = {"eorh-antiparty", "whe-antiparty"}
-    for _seed, words, event_id, _stored in SEED_STATEMENTS:
+def test_starting_statements_cite_their_article_or_a_note(events):
+    articles = {"eorh-antiparty", "wp-antiparty"}
+    for _article, words, event_id, _stored in STARTING_STATEMENTS:
         event = events[event_id]
-        cited = set(event.sources) | {s for note in event.notes for s in note.sources}
-        assert cited & seed_sources, f"{event_id} ({words}) cites neither seed"
+        cited = {c.id for c in event.sources} | {c.id for note in event.notes for c in note.sources}
+        assert cited & articles, f"{event_id} ({words}) cites neither article"
 
 
 def test_store_starts_with_stalins_death(store):
@@ -126,12 +127,12 @@ def test_every_event_has_a_source(store):
 
 def test_referenced_sources_exist(store):
     for event in store.events:
-        for source in event.sources:
-            assert source in store.sources, f"{event.id}: {source}"
+        for citation in event.sources:
+            assert citation.id in store.sources, f"{event.id}: {citation}"
         for note in event.notes:
             assert note.sources, f"{event.id}: a note names no source"
-            for source in note.sources:
-                assert source in store.sources, f"{event.id} note: {source}"
+            for citation in note.sources:
+                assert citation.id in store.sources, f"{event.id} note: {citation}"
 
 
 def test_referenced_people_exist(store):

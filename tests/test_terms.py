@@ -128,10 +128,10 @@ def test_terms_lie_within_the_office_s_existence(store: Store, office: str) -> N
 def test_every_term_has_a_known_source(store: Store) -> None:
     for term in store.terms:
         assert term.sources, f"{term.person}/{term.office} has no source"
-        for source in term.sources:
-            assert source in store.sources
+        for citation in term.sources:
+            assert citation.id in store.sources
         for note in term.notes:
-            assert set(note.sources) <= set(store.sources)
+            assert {c.id for c in note.sources} <= set(store.sources)
 
 
 def test_every_term_names_a_known_person_and_office(store: Store) -> None:

@@ -116,7 +116,7 @@ def test_unknown_field_suggests(apg: Invoke) -> None:
 
 def test_grep_ignores_accents_in_the_store_too(apg: Invoke, tmp_path: Path) -> None:
     store = tmp_path / "store.toml"
-    store.write_text('[sources.s]\nkind = "book"\ntitle = "S"\n\n[[events]]\nid = "polish-october"\ndate = "1956-10"\n'
+    store.write_text('[sources.s]\nkind = "book"\ntype = "scholarly"\ntitle = "S"\n\n[[events]]\nid = "polish-october"\ndate = "1956-10"\n'
                      'title = "Gomułka returns to power in Poland"\nsources = ["s"]\n', encoding="utf-8")
     for needle in ("gomulka", "GOMUŁKA", "Gomułka", "gomułk"):
         result = apg("timeline", "--grep", needle, "--fields", "id", store=store)

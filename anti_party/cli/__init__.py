@@ -15,11 +15,11 @@ from anti_party.cite import STYLES, bibliography
 from anti_party.cli.app import (
     App,
     DataError,
+    check_or_fail,
     color_wanted,
     emit_listing,
     find_all,
     find_person,
-    load_or_fail,
     resolve_format,
 )
 from anti_party.cli.options import (
@@ -192,18 +192,26 @@ def cite(app: App, ids: tuple[str, ...], style: str, everything: bool) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--strict", is_flag=True, help="Treat warnings as problems (exit 1).")
 @click.pass_obj
-def check(app: App, paths: tuple[Path, ...]) -> None:
+def check(app: App, paths: tuple[Path, ...], strict: bool) -> None:
     """Validate the store and report every problem.
 
     With PATHS, validate those files alone.
 
     Exits 1 if there is any problem, printing one line for each on stderr.
+    Warnings (an event or term resting only on web sources) are printed on
+    stderr too but leave the exit status alone, unless --strict is given.
     """
-    store = load_or_fail(list(paths) or app.paths)  # never from the cache: check validates afresh
+    store, warnings = check_or_fail(list(paths) or app.paths)  # never from the cache: check validates afresh
+    if strict and warnings:
+        raise DataError(*map(str, warnings))
+    for warning in warnings:
+        click.echo(f"Warning: {warning}", err=True)
     click.echo(
         f"ok: {len(store.events)} events, {len(store.people)} people, {len(store.sources)} sources, "
         f"{len(store.offices)} offices, {len(store.terms)} terms"
+        + (f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" if warnings else "")
     )
 
 

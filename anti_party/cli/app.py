@@ -19,7 +19,7 @@ from anti_party.model import Store
 from anti_party.render import Options, render
 from anti_party.render.records import Records
 from anti_party.render.sanitise import terminal_text
-from anti_party.store import StoreError, load_store
+from anti_party.store import Problem, StoreError, check_store, load_store
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -53,6 +53,14 @@ def load_or_fail(paths: list[Path], cache: Path | None = None) -> Store:
     """The merged store, or a DataError naming every problem."""
     try:
         return load_store(paths, cache)
+    except StoreError as error:
+        raise DataError(*map(str, error.problems)) from None
+
+
+def check_or_fail(paths: list[Path]) -> tuple[Store, tuple[Problem, ...]]:
+    """The merged store validated afresh and its warnings, or a DataError naming every problem."""
+    try:
+        return check_store(paths)
     except StoreError as error:
         raise DataError(*map(str, error.problems)) from None
 

@@ -7,7 +7,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from anti_party.model import Event, Profile
+from anti_party.model import Citation, Event, Profile
 from anti_party.query import OfficeTerms, PowerReport
 from anti_party.render import Options
 from anti_party.render.records import (
@@ -28,8 +28,10 @@ def cell(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        if value and isinstance(value[0], dict):  # notes: their texts, the sources are in "sources"
+        if value and isinstance(value[0], dict) and "text" in value[0]:  # notes: their texts; sources in "sources"
             return " | ".join(item["text"] for item in value)
+        if value and isinstance(value[0], dict):  # citations: the id, then the locator where there is one
+            return ",".join(str(Citation(**item)) for item in value)
         return ",".join(value)
     return "" if value is None else str(value)
 

@@ -68,8 +68,8 @@ def _description(event: Event, store: Store) -> str:
     if event.people:
         parts.append(f"People: {names(store, event.people)}.")
     if event.sources:
-        cited = (f"{ident}: {reference(store.sources[ident])}" if ident in store.sources else ident
-                 for ident in event.sources)
+        cited = (f"{c.id}: {reference(store.sources[c.id])}" + (f" ({c.locator})" if c.locator else "")
+                 for c in event.sources)
         parts.append("Sources:\n" + "\n".join(cited))
     return "\n\n".join(part for part in parts if part)
 

@@ -34,7 +34,7 @@ def _event_item(event: Event, store: Store) -> str:
     if event.summary:
         line += f": {escape(event.summary)}"
     if event.sources:
-        line += f" *(Sources: {escape(', '.join(event.sources))})*"
+        line += f" *(Sources: {escape(', '.join(map(str, event.sources)))})*"
     return line
 
 
@@ -67,7 +67,7 @@ def _document(lines: list[str]) -> str:
 def markdown_events(events: Sequence[Event], options: Options) -> str:
     lines = [f"# {TITLE}"]
     lines += _years(events, options.store, "##") if events else ["", "No events match."]
-    lines += _sources(options.store, (ident for event in events for ident in event.sources))
+    lines += _sources(options.store, (c.id for event in events for c in event.sources))
     return _document(lines)
 
 
@@ -91,7 +91,7 @@ def markdown_person(profile: Profile, options: Options) -> str:
             lines.append(f"- **{escape(span)}** — {escape(office)}")
     lines += ["", "## Events"]
     lines += _years(profile.events, store, "###") if profile.events else ["", "No events."]
-    ids = [*person.sources, *(i for term in profile.terms for i in term.sources),
-           *(i for event in profile.events for i in event.sources)]
+    ids = [c.id for c in (*person.sources, *(c for term in profile.terms for c in term.sources),
+                          *(c for event in profile.events for c in event.sources))]
     lines += _sources(store, ids)
     return _document(lines)

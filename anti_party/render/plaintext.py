@@ -26,9 +26,11 @@ def _event(event: Event, options: Options) -> str:
     lines += [f"Tags:     {', '.join(event.tags)}"] if event.tags else []
     lines += [f"Summary:  {event.summary}"] if event.summary else []
     for note in event.notes:
-        lines.append(f"Note:     {note.text}" + (f" [{', '.join(note.sources)}]" if note.sources else ""))
+        cited = f" [{', '.join(map(str, note.sources))}]" if note.sources else ""
+        lines.append(f"Note:     {note.text}{cited}")
     lines.append("Sources:")
-    lines += [f"  [{ident}] {reference(store.sources[ident])}" for ident in event.sources]
+    lines += [f"  [{c.id}] {reference(store.sources[c.id])}" + (f" ({c.locator})" if c.locator else "")
+              for c in event.sources]
     return "".join(terminal_text(line) + "\n" for line in lines)
 
 

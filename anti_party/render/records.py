@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from anti_party.model import Event, Note, Profile, Source, Store, Term
+from anti_party.model import Citation, Event, Note, Profile, Source, Store, Term
 from anti_party.query import Change, Holding, OfficeTerms, PersonRow, PowerReport, SourceUse, TagCount
 
 EVENT_FIELDS = (
@@ -30,7 +30,7 @@ DELIMITED_EVENT_FIELDS = ("date", "start", "end", "id", "title", "people", "tags
 TERM_FIELDS = ("office", "office_title", "person", "name", "from", "to", "sources", "notes")
 PERSON_ROW_FIELDS = ("id", "name", "born", "died", "rank", "side", "offices")
 TAG_FIELDS = ("tag", "events")
-SOURCE_FIELDS = ("id", "kind", "authors", "title", "container", "year", "url", "events", "terms", "people",
+SOURCE_FIELDS = ("id", "type", "kind", "authors", "title", "container", "year", "url", "events", "terms", "people",
                  "presidium")
 HOLDING_FIELDS = ("office", "office_title", "person", "name", "from", "to")
 CHANGE_FIELDS = ("date", "office", "office_title", "outgoing", "outgoing_name", "incoming", "incoming_name")
@@ -74,7 +74,12 @@ def reference(source: Source) -> str:
 
 
 def notes_record(notes: Sequence[Note]) -> list[dict[str, Any]]:
-    return [{"text": note.text, "sources": list(note.sources)} for note in notes]
+    return [{"text": note.text, "sources": citations(note.sources)} for note in notes]
+
+
+def citations(cited: Sequence[Citation]) -> list[dict[str, Any]]:
+    """Citations as plain data: the source id and the locator keys, null where the store gives none."""
+    return [{"id": c.id, "pages": c.pages, "section": c.section, "document": c.document} for c in cited]
 
 
 def _text(value: str | None) -> str | None:
@@ -107,7 +112,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "summary": _text(event.summary),
         "people": list(event.people),
         "tags": list(event.tags),
-        "sources": list(event.sources),
+        "sources": citations(event.sources),
         "notes": notes_record(event.notes),
     }
 
@@ -133,7 +138,7 @@ def term_record(term: Term, store: Store) -> dict[str, Any]:
         "name": name_of(store, term.person),
         "from": term.start.text,
         "to": term.end.text if term.end else None,
-        "sources": list(term.sources),
+        "sources": citations(term.sources),
         "notes": notes_record(term.notes),
     }
 
@@ -158,7 +163,7 @@ def person_record(profile: Profile, store: Store, fields: Sequence[str] | None =
         "later": _text(person.later),
         "rank": seat.rank if seat else None,
         "side": seat.side if seat else None,
-        "sources": list(person.sources),
+        "sources": citations(person.sources),
         "notes": notes_record(person.notes),
         "terms": [term_record(term, store) for term in profile.terms],
         "events": [select(event_record(event), fields) for event in profile.events],
@@ -193,6 +198,7 @@ def source_record(use: SourceUse) -> dict[str, Any]:
     source = use.source
     return {
         "id": source.id,
+        "type": source.type,
         "kind": source.kind,
         "authors": list(source.authors),
         "title": source.title,
@@ -247,7 +253,7 @@ def power_record(report: PowerReport, store: Store) -> dict[str, Any]:
         "changes": [change_record(change, store) for change in report.changes],
         "presidium": [
             {"person": seat.person, "name": name_of(store, seat.person), "rank": seat.rank, "side": seat.side,
-             "sources": list(seat.sources), "notes": notes_record(seat.notes)}
+             "sources": citations(seat.sources), "notes": notes_record(seat.notes)}
             for seat in report.presidium
         ],
         "events": [{"relation": near.relation, **event_record(near.event)} for near in report.events],

@@ -67,8 +67,8 @@ def _title_cell(event: Event, options: Options) -> Text:
 
 def _detail_lines(event: Event, store: Store) -> list[Text]:
     lines = [safe(event.summary)] if event.summary else []
-    lines += [safe(f"Note: {note.text} [{', '.join(note.sources)}]", style="italic") for note in event.notes]
-    lines.append(safe(f"Sources: {', '.join(event.sources)}", style=DIM))
+    lines += [safe(f"Note: {note.text} [{', '.join(map(str, note.sources))}]", style="italic") for note in event.notes]
+    lines.append(safe(f"Sources: {', '.join(map(str, event.sources))}", style=DIM))
     return lines
 
 
@@ -102,12 +102,12 @@ def _profile(profile: Profile) -> list[RenderableType]:
     for label, value in (
         ("Full name", person.full_name), ("Russian", person.native),
         ("Also", ", ".join(person.aliases) or None), ("Summary", person.summary),
-        ("Later", person.later), ("Sources", ", ".join(person.sources) or None),
+        ("Later", person.later), ("Sources", ", ".join(map(str, person.sources)) or None),
     ):
         if value:
             facts.add_row(safe(label), safe(value))
     for note in person.notes:
-        facts.add_row(safe("Note"), safe(f"{note.text} [{', '.join(note.sources)}]"))
+        facts.add_row(safe("Note"), safe(f"{note.text} [{', '.join(map(str, note.sources))}]"))
     parts.append(facts)
     return parts
 

@@ -38,8 +38,8 @@ def _dates(date: EdtfDate, always_end: bool = False) -> dict[str, Any]:
 
 
 def _slide(event: Event, store: Store) -> dict[str, Any]:
-    sources = "".join(f"<li>{_text(reference(store.sources[i]) if i in store.sources else i)}</li>"
-                      for i in event.sources)
+    sources = "".join(f"<li>{_text(reference(store.sources[c.id]) + (f' ({c.locator})' if c.locator else ''))}</li>"
+                      for c in event.sources)
     slide: dict[str, Any] = {
         "unique_id": event.id,
         **_dates(event.date),
