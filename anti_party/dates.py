@@ -6,10 +6,13 @@ filled in from today's date.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Literal
+
+from anti_party.errors import UsageError, quoted
 
 Precision = Literal["year", "month", "day"]
 
@@ -18,8 +21,8 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 _PRECISION_RANK: dict[Precision, int] = {"year": 0, "month": 1, "day": 2}
 
 
-class DateError(ValueError):
-    """A date that cannot be read; the message quotes the input."""
+class DateError(UsageError, ValueError):
+    """A date that cannot be read; the message quotes the input (at most 80 characters of it)."""
 
 
 @dataclass(frozen=True, order=True)
@@ -48,8 +51,7 @@ class DatePoint:
             return self.earliest
         if self.month is None:
             return date(self.year, 12, 31)
-        first_of_next = date(self.year + self.month // 12, self.month % 12 + 1, 1)
-        return first_of_next - timedelta(days=1)
+        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])  # no overflow in 9999-12
 
     @property
     def qualifier(self) -> str:
@@ -148,7 +150,7 @@ def sort_key(when: EdtfDate, ident: str) -> tuple[date, date, str]:
 def _parse_point(text: str, whole: str) -> DatePoint:
     match = _POINT.fullmatch(text)
     if match is None:
-        raise DateError(f"{whole!r} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD")
+        raise DateError(f"{quoted(whole)} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day, qualifier = match.groups()
     point = DatePoint(
         year=int(year),
@@ -158,27 +160,27 @@ def _parse_point(text: str, whole: str) -> DatePoint:
         uncertain=qualifier in ("?", "%"),
     )
     if point.year < 1:
-        raise DateError(f"{whole!r} is not a date: there is no year 0")
+        raise DateError(f"{quoted(whole)} is not a date: there is no year 0")
     try:
         point.earliest  # noqa: B018 - date() checks the month and the day against the calendar
     except ValueError:
-        raise DateError(f"{whole!r} is not a date: there is no such day or month") from None
+        raise DateError(f"{quoted(whole)} is not a date: there is no such day or month") from None
     return point
 
 
 def parse_edtf(text: str) -> EdtfDate:
     """Parse a store date (the EDTF subset documented in docs/store.md)."""
     if not isinstance(text, str):
-        raise DateError(f"{text!r} is not a date: expected a string")
+        raise DateError(f"{quoted(text)} is not a date: expected a string")
     parts = text.split("/")
     if len(parts) > 2:
-        raise DateError(f"{text!r} is not a date: an interval has exactly one '/'")
+        raise DateError(f"{quoted(text)} is not a date: an interval has exactly one '/'")
     start = _parse_point(parts[0], text)
     if len(parts) == 1:
         return EdtfDate(text, start)
     end = _parse_point(parts[1], text)
     if end.latest < start.earliest:
-        raise DateError(f"{text!r} ends before it starts")
+        raise DateError(f"{quoted(text)} ends before it starts")
     return EdtfDate(text, start, end)
 
 
@@ -196,14 +198,14 @@ def parse_user_date(text: str) -> EdtfDate:
     if _EDTF_SHAPE.fullmatch(text):
         return parse_edtf(text)
     if _NUMERIC_DMY.fullmatch(text):
-        raise DateError(f"{text!r} is ambiguous: write it as YYYY-MM-DD, e.g. 1957-06-18")
+        raise DateError(f"{quoted(text)} is ambiguous: write it as YYYY-MM-DD, e.g. 1957-06-18")
     years = _FOUR_DIGITS.findall(text)
     if len(years) != 1:
         reason = "give the year with four digits" if not years else "give one date"
-        raise DateError(f"{text!r} is not a date: {reason}")
+        raise DateError(f"{quoted(text)} is not a date: {reason}")
     point = _parse_words(text)
     if point.year != int(years[0]):
-        raise DateError(f"{text!r} is not a date: give the year with four digits")
+        raise DateError(f"{quoted(text)} is not a date: give the year with four digits")
     return EdtfDate(point.edtf(), point)
 
 
@@ -216,15 +218,15 @@ def _parse_words(text: str) -> DatePoint:
         second = parser.parse(text, default=datetime(2004, 2, 2))
     except (ValueError, OverflowError) as error:
         reason = ": there is no such day" if "out of range" in str(error) else ""
-        raise DateError(f"{text!r} is not a date{reason}") from None
+        raise DateError(f"{quoted(text)} is not a date{reason}") from None
     if first.year != second.year:
-        raise DateError(f"{text!r} is not a date: give the year with four digits")
+        raise DateError(f"{quoted(text)} is not a date: give the year with four digits")
     if first.month != second.month and first.day == second.day:
-        raise DateError(f"{text!r} is not a date: a day needs its month")
+        raise DateError(f"{quoted(text)} is not a date: a day needs its month")
     month = first.month if first.month == second.month else None
     day = first.day if first.day == second.day and month is not None else None
     if first.hour or first.minute or first.second or first.tzinfo:
-        raise DateError(f"{text!r} is not a date: give a day, month or year, not a time")
+        raise DateError(f"{quoted(text)} is not a date: give a day, month or year, not a time")
     return DatePoint(first.year, month, day)
 
 

@@ -9,22 +9,23 @@ from datetime import date, timedelta
 from typing import Any
 
 from anti_party.dates import EdtfDate, sort_key, spans_overlap
+from anti_party.errors import DataError, UsageError, quoted
 from anti_party.model import Citation, Event, Note, Person, PresidiumSeat, Profile, Source, Store, Term
 from anti_party.store import close_matches
 
 SORT_KEYS = ("date", "title", "id")
 
 
-class QueryError(ValueError):
+class QueryError(UsageError, ValueError):
     """A query that contradicts itself (a usage problem)."""
 
 
-class LookupFailed(LookupError):
+class LookupFailed(DataError, LookupError):
     """A name or id that matches nothing, or more than one thing."""
 
-    def __init__(self, *messages: str) -> None:
-        super().__init__(*messages)
-        self.messages = messages
+    @property
+    def messages(self) -> tuple[str, ...]:
+        return self.lines
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def date_range(start: EdtfDate | None, end: EdtfDate | None, on: EdtfDate | None
             raise QueryError("--on cannot be combined with --from or --to")
         return DateRange(on.earliest, on.latest)
     if start is not None and end is not None and start.earliest > end.latest:
-        raise QueryError(f"--from {start.text!r} is after --to {end.text!r}")
+        raise QueryError(f"--from {quoted(start.text)} is after --to {quoted(end.text)}")
     return DateRange(start.earliest if start else None, end.latest if end else None)
 
 
@@ -139,8 +140,8 @@ def find_person(store: Store, name: str) -> Person:
         return store.people[found.pop()]
     if found:
         listed = ", ".join(f"{ident} ({store.people[ident].name})" for ident in sorted(found))
-        raise LookupFailed(f"{name!r} matches more than one person: {listed}")
-    raise LookupFailed(f"no person matches {name!r}{_suggest(wanted, _person_keys(store))}")
+        raise LookupFailed(f"{quoted(name)} matches more than one person: {listed}")
+    raise LookupFailed(f"no person matches {quoted(name)}{_suggest(wanted, _person_keys(store))}")
 
 
 def _person_keys(store: Store) -> dict[str, str]:
@@ -168,7 +169,7 @@ def find_tag(store: Store, tag: str) -> str:
     known = sorted({tag for event in store.events for tag in event.tags})
     if tag in known:
         return tag
-    raise LookupFailed(f"no event has the tag {tag!r}{_suggest(tag, {name: name for name in known})}")
+    raise LookupFailed(f"no event has the tag {quoted(tag)}{_suggest(tag, {name: name for name in known})}")
 
 
 def find_office(store: Store, ident: str) -> str:
@@ -176,7 +177,7 @@ def find_office(store: Store, ident: str) -> str:
     if ident in store.offices:
         return ident
     suggestion = _suggest(ident, {office: office for office in store.offices})
-    raise LookupFailed(f"no office has the id {ident!r}{suggestion or '; offices: ' + ', '.join(store.offices)}")
+    raise LookupFailed(f"no office has the id {quoted(ident)}{suggestion or '; offices: ' + ', '.join(store.offices)}")
 
 
 def find_event(store: Store, ident: str) -> Event:
@@ -184,7 +185,7 @@ def find_event(store: Store, ident: str) -> Event:
         if event.id == ident:
             return event
     suggestion = _suggest(ident, {event.id: event.id for event in store.events})
-    raise LookupFailed(f"no event has the id {ident!r}{suggestion}")
+    raise LookupFailed(f"no event has the id {quoted(ident)}{suggestion}")
 
 
 def ids_from_lines(lines: Iterable[str], known: Collection[str]) -> list[str]:
@@ -348,7 +349,7 @@ def sources_for(store: Store, ids: Sequence[str]) -> list[Source]:
         elif ident in events:
             chosen.update((c.id, store.sources[c.id]) for c in events[ident].sources if c.id not in chosen)
         else:
-            missing.append(f"no source or event has the id {ident!r}{_suggest(ident, known)}")
+            missing.append(f"no source or event has the id {quoted(ident)}{_suggest(ident, known)}")
     if missing:
         raise LookupFailed(*missing)
     return list(chosen.values())

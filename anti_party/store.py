@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from anti_party.dates import DateError, EdtfDate, parse_edtf
+from anti_party.errors import DataError, clipped, quoted
 from anti_party.model import Citation, Event, Note, Office, Period, Person, PresidiumSeat, Source, Store, Term
 
 SOURCE_KINDS = (
@@ -41,13 +42,15 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        what = " ".join(part for part in (self.entry, f"key '{self.key}'" if self.key else None) if part)
+        what = " ".join(part for part in (self.entry, f"key {quoted(self.key)}" if self.key else None) if part)
         return f"{where}: {what}: {self.message}" if what else f"{where}: {self.message}"
 
 
-class StoreError(Exception):
+class StoreError(DataError):
+    """Every problem found in the stores, one line each."""
+
     def __init__(self, problems: Sequence[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s) in the store")
+        super().__init__(*map(str, problems))
         self.problems = tuple(problems)
 
 
@@ -116,6 +119,7 @@ _NOUNS = {
 }
 _KEYED = ("sources", "people", "offices")  # [table.ID]; the others are [[arrays]] of tables
 _NOTE_KEYS = ("text", "sources")
+_LONGEST_SUGGESTED = 100  # longer input gets no did-you-mean
 
 
 @dataclass
@@ -132,7 +136,7 @@ class _Entry:
 
     @property
     def label(self) -> str:
-        return f"{_NOUNS[self.table]} '{self.ident}'"
+        return f"{_NOUNS[self.table]} {quoted(self.ident)}"
 
 
 class _Checker:
@@ -165,7 +169,8 @@ class _Checker:
         for table, body in data.items():
             if table not in _SCHEMA:
                 hint = _did_you_mean(table, _SCHEMA)
-                self.problems.append(Problem(path, f"unknown table [{table}]{hint}", locator.table_line(table)))
+                line = locator.table_line(table)
+                self.problems.append(Problem(path, f"unknown table [{clipped(table)}]{hint}", line))
             elif table in _KEYED:
                 self._read_keyed(path, locator, table, body)
             else:
@@ -235,7 +240,7 @@ class _Checker:
                 self.report(entry, key, "needs at least one source")
         start, end = entry.values.get("from"), entry.values.get("to")
         if isinstance(start, EdtfDate) and isinstance(end, EdtfDate) and end.latest < start.earliest:
-            self.report(entry, "to", f"{end.text!r} ends before the term starts ({start.text!r})")
+            self.report(entry, "to", f"{quoted(end.text)} ends before the term starts ({quoted(start.text)})")
 
 
 def _term_label(raw: dict[str, Any]) -> str | None:
@@ -257,10 +262,10 @@ def _convert(value: Any, spec: _Field, known: dict[str, set[str]], report: Calla
             report(f"must be a string, not {_toml_type(value)}")
             return None
         if kind == "text" and spec.choices and value not in spec.choices:
-            report(f"{value!r} is not one of {', '.join(spec.choices)}")
+            report(f"{quoted(value)} is not one of {', '.join(spec.choices)}")
             return None
         if kind == "slug" and not _SLUG.fullmatch(value):
-            report(f"{value!r}: ids are lower-case letters, digits and hyphens")
+            report(f"{quoted(value)}: ids are lower-case letters, digits and hyphens")
             return None
         if kind == "ref":
             return value if _check_refs([value], spec, known, report) else None
@@ -276,7 +281,7 @@ def _convert(value: Any, spec: _Field, known: dict[str, set[str]], report: Calla
                     raise ValueError(value)
                 return date.fromisoformat(value)
             except ValueError:
-                report(f"{value!r} is not a day (YYYY-MM-DD)")
+                report(f"{quoted(value)} is not a day (YYYY-MM-DD)")
                 return None
         return value
     if kind == "int":
@@ -303,7 +308,7 @@ def _check_refs(ids: list[str], spec: _Field, known: dict[str, set[str]], report
     table = spec.table or ""
     missing = [ident for ident in ids if ident not in known[table]]
     for ident in missing:
-        report(f"unknown {_NOUNS[table]} {ident!r}{_did_you_mean(ident, known[table])}")
+        report(f"unknown {_NOUNS[table]} {quoted(ident)}{_did_you_mean(ident, known[table])}")
     return not missing
 
 
@@ -343,7 +348,7 @@ def _convert_notes(
             report('each note is a table { text = "...", sources = [...] }')
             return None
         for key in item.keys() - set(_NOTE_KEYS):
-            report(f"unknown key '{key}' in a note{_did_you_mean(key, _NOTE_KEYS)}")
+            report(f"unknown key {quoted(key)} in a note{_did_you_mean(key, _NOTE_KEYS)}")
         sources = item.get("sources", [])
         if not isinstance(sources, list):
             report("a note's sources must be an array of source ids or citations")
@@ -480,6 +485,8 @@ def _build(entries: list[_Entry]) -> Store:
 
 
 def close_matches(word: str, choices: list[str], n: int, cutoff: float = 0.6) -> list[str]:
+    if len(word) > _LONGEST_SUGGESTED:
+        return []  # nothing is close to it, and comparing a huge input with every id would take minutes
     import difflib  # only needed when something is wrong; kept off the start-up path
 
     return difflib.get_close_matches(word, choices, n=n, cutoff=cutoff)

@@ -14,7 +14,6 @@ from anti_party import __version__, query
 from anti_party.cite import STYLES, bibliography
 from anti_party.cli.app import (
     App,
-    DataError,
     check_or_fail,
     color_wanted,
     emit_listing,
@@ -22,6 +21,7 @@ from anti_party.cli.app import (
     find_person,
     resolve_format,
 )
+from anti_party.cli.edge import GuardedGroup, set_debug
 from anti_party.cli.options import (
     CONTEXT,
     complete_citable,
@@ -37,18 +37,21 @@ from anti_party.cli.options import (
     user_date,
 )
 from anti_party.dates import EdtfDate
+from anti_party.errors import DataError
 from anti_party.render import Options, render
 from anti_party.render.records import people_records, source_records, tag_records
 from anti_party.render.sanitise import terminal_text
 from anti_party.store import store_paths
 
 
-@click.group(name="apg", context_settings=CONTEXT)
+@click.group(name="apg", cls=GuardedGroup, context_settings=CONTEXT)
 @click.version_option(__version__, prog_name="apg")
 @click.option("--store", "stores", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
               metavar="PATH", help="A store to load after the packaged one (repeatable; default: $APG_STORE).")
 @click.option("--no-default-store", is_flag=True, help="Do not load the packaged events.toml.")
 @click.option("--color/--no-color", default=None, help="Force or forbid colour (default: on a terminal).")
+@click.option("--debug", is_flag=True, is_eager=True, expose_value=False, callback=set_debug,
+              help="Show the traceback of an internal error (also APG_DEBUG=1).")
 @click.pass_context
 def main(ctx: click.Context, stores: tuple[Path, ...], no_default_store: bool, color: bool | None) -> None:
     """A timeline of the Soviet Anti-Party Group, 1953-1962."""
@@ -207,7 +210,7 @@ def check(app: App, paths: tuple[Path, ...], strict: bool) -> None:
     if strict and warnings:
         raise DataError(*map(str, warnings))
     for warning in warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        click.echo(terminal_text(f"Warning: {warning}"), err=True)
     click.echo(
         f"ok: {len(store.events)} events, {len(store.people)} people, {len(store.sources)} sources, "
         f"{len(store.offices)} offices, {len(store.terms)} terms"
@@ -256,13 +259,8 @@ def completion(shell: str) -> None:
 
 
 def run() -> None:
-    """The console script: click's main, with a quiet end when a reader closes the pipe."""
-    try:
-        main(prog_name="apg")
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(1)
+    """The console script: click's main through the edge (anti_party.cli.edge), which maps every error."""
+    main(prog_name="apg")
 
 
 __all__ = ["App", "color_wanted", "main", "run"]

@@ -10,33 +10,19 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
 from anti_party import query
+from anti_party.errors import DataError
 from anti_party.model import Store
 from anti_party.render import Options, render
 from anti_party.render.records import Records
-from anti_party.render.sanitise import terminal_text
 from anti_party.store import Problem, StoreError, check_store, load_store
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-class DataError(click.ClickException):
-    """A data or lookup problem: exit 1, one line on stderr for each problem."""
-
-    exit_code = 1
-
-    def __init__(self, *lines: str) -> None:
-        super().__init__(lines[0])
-        self.lines = lines
-
-    def show(self, file: Any = None) -> None:
-        for line in self.lines:
-            click.echo(terminal_text(f"Error: {line}"), err=True)
-
 
 def color_wanted(flag: bool | None, environ: Mapping[str, str], is_terminal: bool) -> bool:
     """--color/--no-color, then NO_COLOR, FORCE_COLOR or CLICOLOR_FORCE, then TERM=dumb, then the tty."""
@@ -47,6 +33,51 @@ def color_wanted(flag: bool | None, environ: Mapping[str, str], is_terminal: boo
     if environ.get("FORCE_COLOR") or environ.get("CLICOLOR_FORCE", "0") not in ("", "0"):
         return True
     return is_terminal and environ.get("TERM") != "dumb"
+
+
+def color_system(environ: Mapping[str, str]) -> Literal["truecolor", "256", "standard"]:
+    """The colours to draw with once colour is wanted: what COLORTERM and TERM offer, else the 16 standard ones.
+
+    Chosen here rather than by rich, whose detection gives no colour at all for TERM=dumb even
+    when --color or FORCE_COLOR asked for it.
+    """
+    if environ.get("COLORTERM", "").lower() in ("truecolor", "24bit"):
+        return "truecolor"
+    return "256" if "256color" in environ.get("TERM", "").lower() else "standard"
+
+
+MIN_WIDTH, MAX_WIDTH = 20, 1000
+PIPE_WIDTH = 160
+
+
+def _size_from(value: str | None) -> int | None:
+    """A COLUMNS or LINES value when it is a whole number of at least 1 (ASCII digits), else None."""
+    value = (value or "").strip()
+    if not (value.isascii() and value.isdigit()) or len(value) > 6 or int(value) < 1:
+        return None
+    return int(value)
+
+
+def console_size(environ: Mapping[str, str], terminal_size: tuple[int, int] | None) -> tuple[int, int]:
+    """Width and height for rich views: COLUMNS and LINES if usable, else the terminal's, else 160 x 25.
+
+    Nonsense (0, negative, not a number) is ignored; the width is kept within 20-1000 columns.
+    """
+    columns, lines = terminal_size or (0, 0)
+    width = _size_from(environ.get("COLUMNS")) or (columns if columns > 0 else PIPE_WIDTH)
+    height = _size_from(environ.get("LINES")) or (lines if lines > 0 else 25)
+    return min(max(width, MIN_WIDTH), MAX_WIDTH), height
+
+
+def write_data(text: str) -> None:
+    """Machine output as UTF-8 whatever the locale says, so that the data comes out exactly."""
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a stream with no byte layer (an in-memory one)
+        stream.write(text)
+        return
+    stream.flush()
+    buffer.write(text.encode("utf-8", "surrogateescape"))
 
 
 def load_or_fail(paths: list[Path], cache: Path | None = None) -> Store:
@@ -104,17 +135,18 @@ class App:
 
         terminal = self.stdout_is_terminal()
         color = color_wanted(self.color, self.environ, terminal)
-        width = None if terminal else int(self.environ.get("COLUMNS") or 0) or 160
+        width, height = console_size(self.environ, _terminal_size() if terminal else None)
         return Console(
-            file=sys.stdout, markup=False, highlight=False, emoji=False,
-            color_system="auto" if color else None, force_terminal=color, width=width,
+            file=sys.stdout, markup=False, highlight=False, emoji=False, no_color=not color,
+            color_system=color_system(self.environ) if color else None, force_terminal=color,
+            width=width, height=height,
         )
 
     def emit(self, output: Any) -> None:
         if self.picture.save:
             self.save_picture(self.picture.save, output)
         elif isinstance(output, str):
-            click.echo(output, nl=False, color=True)  # data is written as it is: no ANSI stripping
+            write_data(output)
         else:
             self.console().print(output)
 
@@ -135,6 +167,14 @@ class App:
         except OSError as error:
             raise DataError(f"cannot write {path}: {error.strerror or error}") from None
         click.echo(f"Wrote {path}", err=True)
+
+
+def _terminal_size() -> tuple[int, int] | None:
+    try:
+        size = os.get_terminal_size(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        return None
+    return size.columns, size.lines
 
 
 def offline_svg(svg: str) -> str:

@@ -13,6 +13,7 @@ from click.shell_completion import CompletionItem
 from anti_party import query
 from anti_party.cli.app import App, cache_dir
 from anti_party.dates import DateError, EdtfDate, parse_user_date
+from anti_party.errors import quoted
 from anti_party.model import Store
 from anti_party.render import FORMATS, formats_for
 from anti_party.render.records import EVENT_FIELDS
@@ -56,7 +57,7 @@ def _set_picture(ctx: click.Context, param: click.Parameter, value: Any) -> None
     if value is None:
         return
     if param.name == "save" and value.suffix.lower() not in PICTURE_TYPES:
-        raise click.BadParameter(f"{str(value)!r} must end in .svg or .html", ctx, param)
+        raise click.BadParameter(f"{quoted(str(value))} must end in .svg or .html", ctx, param)
     setattr(ctx.find_object(App).picture, param.name or "", value)  # type: ignore[union-attr]
 
 
@@ -137,7 +138,7 @@ def _check_fields(ctx: click.Context, param: click.Parameter, value: str | None)
     for name in fields:
         if name not in EVENT_FIELDS:
             hint = query.suggest(name, EVENT_FIELDS) or f"; valid fields: {', '.join(EVENT_FIELDS)}"
-            raise click.BadParameter(f"unknown field {name!r}{hint}", ctx, param)
+            raise click.BadParameter(f"unknown field {quoted(name)}{hint}", ctx, param)
     return fields
 
 

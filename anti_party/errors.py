@@ -1,0 +1,45 @@
+"""The package's domain errors: one base class, each with its exit code, mapped once by the CLI.
+
+Exit codes: 0 success, 1 a data or lookup problem, 2 a usage problem, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+QUOTE_LIMIT = 80  # the most characters of any input that a message quotes
+
+
+class ApgError(Exception):
+    """A problem apg explains in one line per problem on stderr and an exit code (1 unless said)."""
+
+    exit_code = 1
+
+    def __init__(self, *lines: str) -> None:
+        super().__init__(*lines)
+        self.lines: tuple[str, ...] = lines
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines)
+
+
+class DataError(ApgError):
+    """A data or lookup problem: a broken store, an unknown name or id, output that cannot be written."""
+
+    exit_code = 1
+
+
+class UsageError(ApgError):
+    """Input on the command line that cannot be used: a bad date, contradictory options."""
+
+    exit_code = 2
+
+
+def clipped(text: object, limit: int = QUOTE_LIMIT) -> str:
+    """TEXT as it is when short, else its first LIMIT characters and its length."""
+    text = str(text)
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text):,} characters)"
+
+
+def quoted(text: object, limit: int = QUOTE_LIMIT) -> str:
+    """TEXT quoted as Python writes it (controls escaped), cut to LIMIT characters with its length."""
+    text = str(text)
+    return repr(text) if len(text) <= limit else f"{text[:limit]!r}... ({len(text):,} characters)"
