@@ -182,7 +182,7 @@ def test_timelinejs_timeline(apg: Invoke, golden: Callable[[str, str], None]) ->
     golden("timelinejs.json", output)
     document = json.loads(output)
     assert set(document) == {"title", "events"}  # no periods in the fixture, so no eras
-    assert document["title"]["text"]["headline"] == "Timeline of the Soviet Anti-Party Group"
+    assert document["title"]["text"]["headline"] == "Timeline of the Soviet Anti-Party Group, 1953-1961"
     events = {event["unique_id"]: event for event in document["events"]}
     assert list(events) == ["stalin-death", "malenkov-falls", "presidium-session", "expulsions"]
     assert events["stalin-death"]["start_date"] == {"year": 1953, "month": 3, "day": 5}
@@ -191,7 +191,9 @@ def test_timelinejs_timeline(apg: Invoke, golden: Callable[[str, str], None]) ->
     assert [("end_date" in event) for event in events.values()] == [False, False, True, False]
     session = events["presidium-session"]
     assert session["end_date"] == {"year": 1957, "month": 6, "day": 21}
-    assert (session["display_date"], session["group"]) == ("18-21 Jun 1957", "presidium")
+    assert session["display_date"] == "18-21 Jun 1957"
+    assert not any("group" in event for event in events.values())  # no periods in the fixture, so no groups
+    assert "<p>Note: Another reading puts it on 8 February. (Sources: web-page)</p>" in events["malenkov-falls"]["text"]["text"]
     assert session["text"]["headline"] == "[bold]Presidium[/bold] session"
     assert "\x1b" not in session["text"]["text"]
     assert "&quot;quoted&quot;, with commas" in events["malenkov-falls"]["text"]["text"]
@@ -208,7 +210,7 @@ def test_timelinejs_escapes_html_and_has_eras(apg: Invoke, tmp_path: Path) -> No
     }]
     event = document["events"][0]
     assert event["text"]["headline"] == html.escape(TRICKY)
-    assert (event["group"], event["display_date"]) == ("a,b;c", "22 Jun 1957?")
+    assert (event["group"], event["display_date"]) == ("&lt;b&gt;Crisis&lt;/b&gt; &amp; after", "22 Jun 1957?")
     assert "<b>" not in output
 
 
@@ -217,3 +219,56 @@ def test_timelinejs_person(apg: Invoke) -> None:
     assert document["title"]["text"]["headline"] == "Vyacheslav Molotov"
     assert "<p>Вячеслав Михайлович Молотов</p>" in document["title"]["text"]["text"]
     assert [event["unique_id"] for event in document["events"]] == ["presidium-session", "expulsions"]
+
+
+# ---------------------------------------------------------------- on the packaged store
+
+
+@pytest.fixture(scope="module")
+def packaged() -> Any:
+    from anti_party.store import default_store_path, load_store
+
+    return load_store([default_store_path()])
+
+
+def test_timelinejs_has_few_groups_and_the_span_in_its_title(apg: Invoke, packaged: Any) -> None:
+    document = json.loads(ok(apg("timeline", "-f", "timelinejs", store=None)))
+    groups = {event.get("group") for event in document["events"]}
+    assert 2 <= len(groups) <= 8 and None not in groups
+    assert groups <= {html.escape(period.title) for period in packaged.periods}
+    first = min(event.date.earliest.year for event in packaged.events)
+    last = max(event.date.latest.year for event in packaged.events)
+    assert document["title"]["text"]["headline"] == f"Timeline of the Soviet Anti-Party Group, {first}-{last}"
+    part = json.loads(ok(apg("timeline", "-f", "timelinejs", "--from", "1957", "--to", "1958", store=None)))
+    assert part["title"]["text"]["headline"].endswith(", 1957-1958")
+
+
+@pytest.mark.parametrize("format_name", ["markdown", "ics", "timelinejs", "text"])
+def test_every_note_travels_with_its_sources(apg: Invoke, packaged: Any, format_name: str) -> None:
+    """Each event's notes, with their sources, are written with the event by every format that writes its text."""
+    from anti_party.render.markdown import escape
+    from anti_party.render.sanitise import terminal_text
+
+    output = "\n" + ok(apg("timeline", "-f", format_name, env=EPOCH, store=None))
+    if format_name == "ics":
+        calendar = vevents(output.lstrip())
+        texts = {event.id: str(calendar[f"{event.id}@apg"]["DESCRIPTION"]) for event in packaged.events}
+    elif format_name == "timelinejs":
+        texts = {slide["unique_id"]: html.unescape(slide["text"]["text"]) for slide in json.loads(output)["events"]}
+    else:  # markdown and text: an event's part runs from its line to the next event's
+        starts = {event.id: output.index(f"\n{event.id}\n" if format_name == "text" else f" — {escape(event.title)}")
+                  for event in packaged.events}
+        bounds = [*sorted(starts.values()), len(output)]
+        texts = {ident: output[start:bounds[bounds.index(start) + 1]] for ident, start in starts.items()}
+    noted = [event for event in packaged.events if event.notes]
+    assert len(noted) >= 10
+    for event in noted:
+        for note in event.notes:
+            sources = ", ".join(map(str, note.sources))
+            expected = {
+                "markdown": f"- *Note:* {escape(note.text)} *(Sources: {escape(sources)})*",
+                "ics": f"Note: {note.text} (Sources: {sources})",
+                "timelinejs": f"<p>Note: {note.text} (Sources: {sources})</p>",
+                "text": f"Note:     {terminal_text(note.text)} [{sources}]",
+            }[format_name]
+            assert expected in texts[event.id], (event.id, format_name)

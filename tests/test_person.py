@@ -36,7 +36,7 @@ def test_profile_json(apg: Invoke, golden: Callable[[str, str], None]) -> None:
 
 
 def test_person_events_as_tsv(apg: Invoke) -> None:
-    result = apg("person", "malenkov", "--fields", "id,date")
+    result = apg("person", "malenkov", "-f", "tsv", "--fields", "id,date")
     assert result.stdout == "malenkov-falls\t1955-02\npresidium-session\t1957-06-18/1957-06-21\nexpulsions\t1961~\n"
 
 
@@ -79,4 +79,25 @@ def test_the_packaged_store_suggests_molotov(apg: Invoke) -> None:
 def test_the_packaged_profile_shows_offices_and_events(apg: Invoke) -> None:
     output = apg("person", "molotov", "-f", "timeline", store=None).stdout
     for text in ("Вячеслав Михайлович Молотов", "Minister of Foreign Affairs", "1956", "Expelled"):
+        assert text in output
+
+
+def test_a_piped_profile_is_text(apg: Invoke, golden: Callable[[str, str], None]) -> None:
+    result = apg("person", "molotov")
+    assert (result.exit_code, result.stderr) == (0, "")
+    golden("person-molotov-pipe.txt", result.stdout)
+    assert result.stdout == apg("person", "molotov", "-f", "text").stdout
+
+
+def test_a_profile_in_full_as_text(apg: Invoke) -> None:
+    output = apg("person", "molotov", "-f", "text", "--details").stdout
+    assert output.endswith(apg("show", "presidium-session", "expulsions").stdout)
+    assert output.startswith("Vyacheslav Molotov (molotov)\nLife:      9 Mar 1890 - 8 Nov 1986\n")
+
+
+def test_the_packaged_profile_in_a_pipe_has_names_life_offices_and_events(apg: Invoke) -> None:
+    output = apg("person", "molotov", store=None).stdout
+    for text in ("Vyacheslav Molotov (molotov)", "Life:      9 Mar 1890 - 8 Nov 1986", "Вячеслав Михайлович Молотов",
+                 "Presidium: full member in June 1957, with the group", "Offices:",
+                 "5 Mar 1953 to 31 May 1956: Minister of Foreign Affairs of the USSR", "Events:", "(secret-speech)"):
         assert text in output

@@ -91,7 +91,7 @@ def timeline(app: App, start: EdtfDate | None, end: EdtfDate | None, on: EdtfDat
 
 @main.command(context_settings=CONTEXT)
 @click.argument("name", shell_complete=complete_people)
-@output_options("person")
+@output_options("person", auto_help="'timeline' on a terminal and 'text' in a pipe")
 @click.pass_obj
 def person(app: App, name: str, format_name: str, fields: tuple[str, ...] | None, header: bool, details: bool) -> None:
     """Show a person: names, life, offices held and events.
@@ -100,7 +100,8 @@ def person(app: App, name: str, format_name: str, fields: tuple[str, ...] | None
     without accents; a unique prefix is enough.
     """
     profile = query.profile(app.store, find_person(app.store, name))
-    app.emit(render(resolve_format(app, format_name), "person", profile, Options(app.store, fields, header, details)))
+    options = Options(app.store, fields, header, details)
+    app.emit(render(resolve_format(app, format_name, piped="text"), "person", profile, options))
 
 
 @main.command(name="on", context_settings=CONTEXT)

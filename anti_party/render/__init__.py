@@ -61,7 +61,8 @@ FORMATS: dict[str, Format] = {
         Format("markdown", "Markdown: a heading per year, a list item per event, then the sources", "markdown"),
         Format("ics", "iCalendar (RFC 5545), one all-day event per event", "ics"),
         Format("timelinejs", "TimelineJS3 JSON", "timelinejs"),
-        Format("text", "plain text, every event in full with its notes and sources", "plaintext", views=("events",)),
+        Format("text", "plain text: every event in full with its notes and sources; a person's profile",
+               "plaintext"),
     )
 }
 

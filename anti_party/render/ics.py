@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from anti_party.model import Event, Profile, Store
 from anti_party.render import Options
-from anti_party.render.records import TITLE, names, reference
+from anti_party.render.records import TITLE, event_sources, names, note_line, written_out
 
 PRODID = "-//apg//Anti-Party Group timeline//EN"
 LINE_OCTETS = 75
@@ -67,9 +67,10 @@ def _description(event: Event, store: Store) -> str:
     parts = [event.summary, _date_note(event) or ""]
     if event.people:
         parts.append(f"People: {names(store, event.people)}.")
-    if event.sources:
-        cited = (f"{c.id}: {reference(store.sources[c.id])}" + (f" ({c.locator})" if c.locator else "")
-                 for c in event.sources)
+    parts += [note_line(note) for note in event.notes]
+    sources = event_sources(event)
+    if sources:
+        cited = (f"{c.id}: {written_out(store, c)}" for c in sources)
         parts.append("Sources:\n" + "\n".join(cited))
     return "\n\n".join(part for part in parts if part)
 

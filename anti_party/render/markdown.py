@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from anti_party.model import Event, Profile, Store
+from anti_party.model import Event, Note, Profile, Store
 from anti_party.render import Options
-from anti_party.render.records import TITLE, cited, names, plain, reference
+from anti_party.render.records import TITLE, cited, event_sources, names, plain, reference
 
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~#])")  # emphasis, code, links, HTML, entities, tables, headings
 _LINE_START = re.compile(r"^[-+=]|^\d+(?=[.)])")  # list items, setext underlines (">" is escaped anyway)
@@ -35,7 +35,16 @@ def _event_item(event: Event, store: Store) -> str:
         line += f": {escape(event.summary)}"
     if event.sources:
         line += f" *(Sources: {escape(', '.join(map(str, event.sources)))})*"
-    return line
+    return "\n".join([line, *_note_items(event.notes, "  ")])
+
+
+def _note_items(notes: Iterable[Note], indent: str = "") -> list[str]:
+    """Where sources disagree: a list item for each note, with its sources."""
+    items = []
+    for note in notes:
+        sources = f" *(Sources: {escape(', '.join(map(str, note.sources)))})*" if note.sources else ""
+        items.append(f"{indent}- *Note:* {escape(note.text)}{sources}")
+    return items
 
 
 def _years(events: Sequence[Event], store: Store, level: str) -> list[str]:
@@ -67,7 +76,7 @@ def _document(lines: list[str]) -> str:
 def markdown_events(events: Sequence[Event], options: Options) -> str:
     lines = [f"# {TITLE}"]
     lines += _years(events, options.store, "##") if events else ["", "No events match."]
-    lines += _sources(options.store, (c.id for event in events for c in event.sources))
+    lines += _sources(options.store, (c.id for event in events for c in event_sources(event)))
     return _document(lines)
 
 
@@ -83,15 +92,19 @@ def markdown_person(profile: Profile, options: Options) -> str:
     for text in (person.summary, person.later):
         if text:
             lines += ["", escape(text)]
+    if person.notes:
+        lines += ["", *_note_items(person.notes)]
     if profile.terms:
         lines += ["", "## Offices", ""]
         for term in profile.terms:
             office = store.offices[term.office].title if term.office in store.offices else term.office
             span = f"{term.start.human()} to {term.end.human()}" if term.end else f"from {term.start.human()}"
-            lines.append(f"- **{escape(span)}** — {escape(office)}")
+            lines += [f"- **{escape(span)}** — {escape(office)}", *_note_items(term.notes, "  ")]
     lines += ["", "## Events"]
     lines += _years(profile.events, store, "###") if profile.events else ["", "No events."]
     ids = [c.id for c in (*person.sources, *(c for term in profile.terms for c in term.sources),
-                          *(c for event in profile.events for c in event.sources))]
+                          *(c for term in profile.terms for note in term.notes for c in note.sources),
+                          *(c for note in person.notes for c in note.sources),
+                          *(c for event in profile.events for c in event_sources(event)))]
     lines += _sources(store, ids)
     return _document(lines)

@@ -66,6 +66,23 @@ def cited(ids: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+def event_sources(event: Event) -> list[Citation]:
+    """The citations of an event, its own first, then those its notes add; once each."""
+    return list(dict.fromkeys([*event.sources, *(c for note in event.notes for c in note.sources)]))
+
+
+def note_line(note: Note) -> str:
+    """A note as one line of text with its sources: "Note: TEXT (Sources: a, b p. 5)"."""
+    return f"Note: {note.text}" + (f" (Sources: {', '.join(map(str, note.sources))})" if note.sources else "")
+
+
+def written_out(store: Store, citation: Citation) -> str:
+    """A cited source in full (Chicago style) with the locator: "Taubman, William. ... 2003. (p. 312)"."""
+    if citation.id not in store.sources:
+        return str(citation)
+    return reference(store.sources[citation.id]) + (f" ({citation.locator})" if citation.locator else "")
+
+
 def reference(source: Source) -> str:
     """A source written out in full (Chicago style), for formats that list their sources."""
     from anti_party.cite import format_citation
