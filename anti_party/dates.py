@@ -16,7 +16,7 @@ from anti_party.errors import UsageError, quoted
 
 Precision = Literal["year", "month", "day"]
 
-_POINT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?%]?)")
+_POINT = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%]?)")  # ASCII digits only
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _PRECISION_RANK: dict[Precision, int] = {"year": 0, "month": 1, "day": 2}
 
@@ -125,6 +125,11 @@ class EdtfDate:
         return _qualified(text, end)
 
 
+def human_day(day: date) -> str:
+    """A day as people write it, "18 Jun 1957" (and "1 Jan 1", where strftime varies by platform)."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
 def _human_point(point: DatePoint) -> str:
     if point.month is None:
         return str(point.year)
@@ -142,6 +147,21 @@ def spans_overlap(a_start: date, a_end: date, b_start: date, b_end: date) -> boo
     return a_start <= b_end and b_start <= a_end
 
 
+def shift(day: date, days: int) -> date:
+    """DAY moved by DAYS (any size), held within 1 Jan 1 - 31 Dec 9999 instead of overflowing."""
+    ordinal = min(max(day.toordinal() + days, date.min.toordinal()), date.max.toordinal())
+    return date.fromordinal(ordinal)
+
+
+def day_after(day: date) -> date | None:
+    """The next day, or None after 31 December 9999."""
+    return None if day == date.max else date.fromordinal(day.toordinal() + 1)
+
+
+def _foreign_digits(text: str) -> bool:
+    return any(char.isdigit() and not char.isascii() for char in text)
+
+
 def sort_key(when: EdtfDate, ident: str) -> tuple[date, date, str]:
     """The store's total order: earliest day, then latest day, then id."""
     return (when.earliest, when.latest, ident)
@@ -150,6 +170,10 @@ def sort_key(when: EdtfDate, ident: str) -> tuple[date, date, str]:
 def _parse_point(text: str, whole: str) -> DatePoint:
     match = _POINT.fullmatch(text)
     if match is None:
+        if _foreign_digits(text):
+            raise DateError(f"{quoted(whole)} is not a date: write its digits as 0-9")
+        if re.match(r"[0-9]{5}", text):
+            raise DateError(f"{quoted(whole)} is not a date: years run from 0001 to 9999")
         raise DateError(f"{quoted(whole)} is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day, qualifier = match.groups()
     point = DatePoint(
@@ -161,6 +185,8 @@ def _parse_point(text: str, whole: str) -> DatePoint:
     )
     if point.year < 1:
         raise DateError(f"{quoted(whole)} is not a date: there is no year 0")
+    if point.month == 0 or point.day == 0:
+        raise DateError(f"{quoted(whole)} is not a date: months and days start at 01")
     try:
         point.earliest  # noqa: B018 - date() checks the month and the day against the calendar
     except ValueError:
@@ -184,9 +210,9 @@ def parse_edtf(text: str) -> EdtfDate:
     return EdtfDate(text, start, end)
 
 
-_EDTF_SHAPE = re.compile(r"\d{4}[-\d~?%/]*")
-_NUMERIC_DMY = re.compile(r"\d{1,4}\s*[/.]\s*\d{1,2}\s*[/.]\s*\d{1,4}")
-_FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_EDTF_SHAPE = re.compile(r"[0-9]{4}[-0-9~?%/]*")
+_NUMERIC_DMY = re.compile(r"[0-9]{1,4}\s*[/.]\s*[0-9]{1,2}\s*[/.]\s*[0-9]{1,4}")
+_FOUR_DIGITS = re.compile(r"(?<![0-9])([0-9]{4})(?![0-9])")
 
 
 def parse_user_date(text: str) -> EdtfDate:
@@ -195,6 +221,8 @@ def parse_user_date(text: str) -> EdtfDate:
     A partial date stands for its whole period; a missing part is never filled in.
     """
     text = text.strip()
+    if _foreign_digits(text):
+        raise DateError(f"{quoted(text)} is not a date: write its digits as 0-9")
     if _EDTF_SHAPE.fullmatch(text):
         return parse_edtf(text)
     if _NUMERIC_DMY.fullmatch(text):
@@ -203,19 +231,27 @@ def parse_user_date(text: str) -> EdtfDate:
     if len(years) != 1:
         reason = "give the year with four digits" if not years else "give one date"
         raise DateError(f"{quoted(text)} is not a date: {reason}")
-    point = _parse_words(text)
-    if point.year != int(years[0]):
+    year = int(years[0])
+    if year < 1:
+        raise DateError(f"{quoted(text)} is not a date: there is no year 0")
+    # dateutil reads a year below 100 as this century's even in four digits ("0001" as 2001), so
+    # it is given a stand-in year with the same leap day and the real one is put back after.
+    stand_in = 2000 if calendar.isleap(year) else 2001
+    point = _parse_words(_FOUR_DIGITS.sub(str(stand_in), text), text)
+    if point.year != stand_in:
         raise DateError(f"{quoted(text)} is not a date: give the year with four digits")
+    point = DatePoint(year, point.month, point.day)
     return EdtfDate(point.edtf(), point)
 
 
-def _parse_words(text: str) -> DatePoint:
+def _parse_words(words: str, text: str) -> DatePoint:
+    """WORDS read by dateutil; TEXT is what the user typed, for messages."""
     # Two runs with different defaults: a part that differs between them was not in the text.
     from dateutil import parser
 
     try:
-        first = parser.parse(text, default=datetime(2000, 1, 1))
-        second = parser.parse(text, default=datetime(2004, 2, 2))
+        first = parser.parse(words, default=datetime(2000, 1, 1))
+        second = parser.parse(words, default=datetime(2004, 2, 2))
     except (ValueError, OverflowError) as error:
         reason = ": there is no such day" if "out of range" in str(error) else ""
         raise DateError(f"{quoted(text)} is not a date{reason}") from None

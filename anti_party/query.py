@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from anti_party.dates import EdtfDate, sort_key, spans_overlap
+from anti_party.dates import EdtfDate, day_after, shift, sort_key, spans_overlap
 from anti_party.errors import DataError, UsageError, quoted
 from anti_party.model import Citation, Event, Note, Person, PresidiumSeat, Profile, Source, Store, Term
 from anti_party.store import close_matches
@@ -423,7 +423,8 @@ def changes_within(store: Store, start: date, end: date) -> list[Change]:
     """Every day after START and up to END on which an office's holder differs from the day before."""
     changes = []
     starts = {term.start.earliest for term in store.terms}
-    days = sorted(starts | {term.end.latest + timedelta(days=1) for term in store.terms if term.end})
+    after_ends = (day_after(term.end.latest) for term in store.terms if term.end)
+    days = sorted(starts | {day for day in after_ends if day is not None})
     for day in (d for d in days if start < d <= end):
         before = {h.office: h.term.person if h.term else None for h in holders_on(store, day - timedelta(days=1))}
         after = {h.office: h.term.person if h.term else None for h in holders_on(store, day)}
@@ -436,7 +437,7 @@ def changes_within(store: Store, start: date, end: date) -> list[Change]:
 def state_of_power(store: Store, when: EdtfDate, window: int = 7) -> PowerReport:
     """Who held each office at the start of WHEN, every change within it, and the events around it."""
     start, end = when.earliest, when.latest
-    wide = DateRange(start - timedelta(days=window), end + timedelta(days=window))
+    wide = DateRange(shift(start, -window), shift(end, window))
     nearby = []
     for event in select_events(store.events, EventQuery(span=wide)):
         if event.date.latest < start:

@@ -277,7 +277,7 @@ def _convert(value: Any, spec: _Field, known: dict[str, set[str]], report: Calla
                 return None
         if kind == "day":
             try:
-                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
                     raise ValueError(value)
                 return date.fromisoformat(value)
             except ValueError:

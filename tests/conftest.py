@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import os
+import random
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import core, settings
 
 from anti_party.cli import main
 
@@ -14,6 +16,33 @@ GOLDEN = Path(__file__).parent / "golden"
 FIXTURE = DATA / "store.toml"
 
 Invoke = Callable[..., Result]
+
+# Hypothesis runs with a fresh random seed every time, on CI too (where it would otherwise
+# derandomise and never find anything new). The seed is printed in the header and again after
+# a failure; `pytest --hypothesis-seed=N` repeats a run. Each example a run has found is kept
+# in the tests as an explicit @example.
+settings.register_profile("apg", derandomize=False, deadline=None, print_blob=True, database=None)
+settings.load_profile("apg")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    given = config.getoption("hypothesis_seed", None)
+    seed = int(given) if given is not None else random.SystemRandom().randrange(2**32)
+    core.global_force_seed = seed  # what --hypothesis-seed sets
+    config.stash[HYPOTHESIS_SEED] = seed
+
+
+HYPOTHESIS_SEED = pytest.StashKey[int]()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"hypothesis seed: {config.stash[HYPOTHESIS_SEED]}"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config) -> None:
+    if exitstatus != 0:
+        seed = config.stash[HYPOTHESIS_SEED]
+        terminalreporter.write_line(f"hypothesis seed: {seed} (repeat with pytest --hypothesis-seed={seed})")
 
 
 @pytest.fixture

@@ -5,8 +5,9 @@ from datetime import date
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from strategies import DECEMBER_9999, FIRST_YEAR, LAST_DAY, edtf_dates, points
 
-from anti_party.dates import DateError, DatePoint, EdtfDate, parse_edtf, parse_user_date
+from anti_party.dates import DateError, DatePoint, EdtfDate, day_after, parse_edtf, parse_user_date, shift
 
 
 @pytest.mark.parametrize(
@@ -78,27 +79,9 @@ def test_user_date_errors(typed: str, message: str) -> None:
     assert str(error.value) == message
 
 
-points = st.builds(
-    lambda year, month, day, approximate, uncertain: DatePoint(
-        year, month, day if month is not None and day is not None and day <= 28 else None, approximate, uncertain
-    ),
-    st.integers(1, 9999),
-    st.one_of(st.none(), st.integers(1, 12)),
-    st.one_of(st.none(), st.integers(1, 28)),
-    st.booleans(),
-    st.booleans(),
-)
-
-
-@st.composite
-def edtf_dates(draw: st.DrawFn) -> EdtfDate:
-    start = draw(points)
-    end = draw(st.one_of(st.none(), points.filter(lambda p: p.latest >= start.earliest)))
-    text = start.edtf() if end is None else f"{start.edtf()}/{end.edtf()}"
-    return EdtfDate(text, start, end)
-
-
 @given(st.text())
+@example("1 Jan 0001")  # found by hand: dateutil read the year 0001 as 2001
+@example("١٩٥٧")  # Arabic-Indic digits are not ASCII digits
 def test_user_parser_raises_only_its_own_error(text: str) -> None:
     try:
         parsed = parse_user_date(text)
@@ -107,7 +90,10 @@ def test_user_parser_raises_only_its_own_error(text: str) -> None:
     assert parsed.earliest <= parsed.latest
 
 
-@given(st.text(alphabet="0123456789-/~?% "))
+@given(st.text(alphabet="0123456789-/~?% ١٩٥٧"))
+@example("1957-00")
+@example("1957-06-00")
+@example("9999-12")
 def test_store_parser_raises_only_its_own_error(text: str) -> None:
     try:
         parsed = parse_edtf(text)
@@ -117,7 +103,9 @@ def test_store_parser_raises_only_its_own_error(text: str) -> None:
 
 
 @given(edtf_dates())
-@example(EdtfDate("9999-12", DatePoint(9999, 12, None, False, False), None))  # December 9999 once overflowed
+@example(DECEMBER_9999)
+@example(FIRST_YEAR)
+@example(LAST_DAY)
 def test_format_and_reparse_round_trip(when: EdtfDate) -> None:
     again = parse_edtf(when.edtf())
     assert again == when
@@ -126,6 +114,64 @@ def test_format_and_reparse_round_trip(when: EdtfDate) -> None:
 
 
 @given(edtf_dates(), edtf_dates())
+@example(DECEMBER_9999, FIRST_YEAR)
 def test_overlap_is_symmetric(a: EdtfDate, b: EdtfDate) -> None:
     assert a.overlaps(b) == b.overlaps(a)
     assert a.overlaps(a)
+
+
+@given(points)
+@example(DECEMBER_9999.start)
+@example(DatePoint(1, 1, 1))
+def test_every_point_spans_at_least_a_day_within_the_calendar(point: DatePoint) -> None:
+    assert date.min <= point.earliest <= point.latest <= date.max
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1957-00", "'1957-00' is not a date: months and days start at 01"),
+        ("1957-06-00", "'1957-06-00' is not a date: months and days start at 01"),
+        ("0000", "'0000' is not a date: there is no year 0"),
+        ("10000", "'10000' is not a date: years run from 0001 to 9999"),
+        ("١٩٥٧", "'١٩٥٧' is not a date: write its digits as 0-9"),
+        ("\uff11\uff19\uff15\uff17-06", "'\uff11\uff19\uff15\uff17-06' is not a date: write its digits as 0-9"),
+        ("1957-0٦", "'1957-0٦' is not a date: write its digits as 0-9"),
+    ],
+)
+def test_store_date_edges_refused(text: str, message: str) -> None:
+    with pytest.raises(DateError) as error:
+        parse_edtf(text)
+    assert str(error.value) == message
+
+
+@given(st.dates(), st.integers(-(10**12), 10**12))
+@example(date.max, 7)
+@example(date.min, -7)
+@example(date(1957, 6, 20), 999_999_999)
+def test_shift_never_overflows(day: date, days: int) -> None:
+    moved = shift(day, days)
+    assert date.min <= moved <= date.max
+    if date.min.toordinal() <= day.toordinal() + days <= date.max.toordinal():
+        assert (moved - day).days == days
+
+
+@given(st.dates())
+@example(date.max)
+def test_day_after(day: date) -> None:
+    after = day_after(day)
+    assert after is None if day == date.max else after is not None and (after - day).days == 1
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
+@given(st.dates())
+@example(date(1, 1, 1))  # dateutil read "0001" as 2001
+@example(date(4, 2, 29))  # a leap day in a year below 100
+@example(date(9999, 12, 31))
+def test_typed_days_round_trip(day: date) -> None:
+    typed = f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year:04d}"
+    parsed = parse_user_date(typed)
+    assert (parsed.earliest, parsed.latest, parsed.precision) == (day, day, "day")

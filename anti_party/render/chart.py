@@ -120,15 +120,15 @@ class _Scale:
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
-    def column(self, day: date) -> int:
-        """The first column of DAY (END + 1 day gives COLUMNS)."""
-        offset = min(max((day - self.start).days, 0), self.days)
+    def column(self, day: date, after: bool = False) -> int:
+        """The first column of DAY, or with AFTER of the day after it (so END gives COLUMNS)."""
+        offset = min(max((day - self.start).days + after, 0), self.days)
         return offset * self.columns // self.days
 
     def span(self, first: date, last: date) -> tuple[int, int]:
         """The columns [from, to) of the days FIRST..LAST, clipped to the chart; at least one."""
         left = self.column(max(first, self.start))
-        return left, max(left + 1, self.column(min(last, self.end) + timedelta(days=1)))
+        return left, max(left + 1, self.column(min(last, self.end), after=True))
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from anti_party.dates import day_after
 from anti_party.model import Event, Profile, Store
 from anti_party.render import Options
 from anti_party.render.records import TITLE, event_sources, names, note_line, written_out
@@ -75,13 +76,26 @@ def _description(event: Event, store: Store) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
+def ics_date(day: dt.date) -> str:
+    """A DATE value, YYYYMMDD with four-digit years (strftime gives "1" for the year 1)."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
+def _end(event: Event) -> str:
+    """DTEND, the day after the last (exclusive); after 31 December 9999, which has none, a DURATION."""
+    after = day_after(event.date.latest)
+    if after is None:
+        return f"DURATION:P{(event.date.latest - event.date.earliest).days + 1}D"
+    return f"DTEND;VALUE=DATE:{ics_date(after)}"
+
+
 def _vevent(event: Event, store: Store, stamp: str) -> list[str]:
     lines = [
         "BEGIN:VEVENT",
         f"UID:{escape(event.id)}@apg",
         f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{event.date.earliest:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{event.date.latest + dt.timedelta(days=1):%Y%m%d}",
+        f"DTSTART;VALUE=DATE:{ics_date(event.date.earliest)}",
+        _end(event),
         f"SUMMARY:{escape(event.title)}",
         f"DESCRIPTION:{escape(_description(event, store))}",
     ]

@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from anti_party.dates import EdtfDate
+from anti_party.dates import EdtfDate, human_day
 from anti_party.model import Event, Profile, Store
 from anti_party.query import OfficeTerms, PowerReport
 from anti_party.render import Options
@@ -149,7 +149,7 @@ _SIDES = {"group": "with the group", "khrushchev": "with Khrushchev", "wavered":
 def timeline_on(report: PowerReport, options: Options) -> RenderableType:
     store, when = options.store, report.when
     single_day = when.earliest == when.latest
-    heading = f"On {when.human()}" if single_day else f"{when.human()}: holders on {when.earliest:%-d %b %Y}"
+    heading = f"On {when.human()}" if single_day else f"{when.human()}: holders on {human_day(when.earliest)}"
     offices = Table(box=box.SIMPLE_HEAD, show_edge=False, title=heading, title_justify="left", title_style="bold")
     offices.add_column("Office")
     offices.add_column("Holder", style=PEOPLE_STYLE)
@@ -166,7 +166,7 @@ def timeline_on(report: PowerReport, options: Options) -> RenderableType:
             changes.add_column(column)
         for change in report.changes:
             office = store.offices[change.office]
-            changes.add_row(safe(f"{change.day:%-d %b %Y}", style=DATE_STYLE), safe(office.short or office.title),
+            changes.add_row(safe(human_day(change.day), style=DATE_STYLE), safe(office.short or office.title),
                             _holder(store, change.outgoing), _holder(store, change.incoming))
         parts.append(changes)
     if report.presidium:
