@@ -337,22 +337,34 @@ def list_sources(store: Store) -> list[SourceUse]:
             for ident, source in sorted(store.sources.items())]
 
 
-def sources_for(store: Store, ids: Sequence[str]) -> list[Source]:
-    """The sources named by ids: a source id, or an event id standing for its sources."""
+def citations_for(store: Store, ids: Sequence[str]) -> list[tuple[Source, Citation | None]]:
+    """The sources named by IDS, each with the citation that names it.
+
+    A source id stands for the whole work (no locator); an event id for each source the event
+    cites, with the page, section or document the store gives for it. A source named twice with
+    the same locator comes once.
+    """
     events = {event.id: event for event in store.events}
     known = {ident: ident for ident in [*events, *store.sources]}
-    chosen: dict[str, Source] = {}
+    chosen: dict[tuple[str, Citation | None], tuple[Source, Citation | None]] = {}
     missing = []
     for ident in ids:
         if ident in store.sources:
-            chosen.setdefault(ident, store.sources[ident])
+            chosen.setdefault((ident, None), (store.sources[ident], None))
         elif ident in events:
-            chosen.update((c.id, store.sources[c.id]) for c in events[ident].sources if c.id not in chosen)
+            for citation in events[ident].sources:
+                located = citation if citation.locator else None
+                chosen.setdefault((citation.id, located), (store.sources[citation.id], located))
         else:
             missing.append(f"no source or event has the id {quoted(ident)}{_suggest(ident, known)}")
     if missing:
         raise LookupFailed(*missing)
     return list(chosen.values())
+
+
+def sources_for(store: Store, ids: Sequence[str]) -> list[Source]:
+    """The sources named by ids: a source id, or an event id standing for its sources; each once."""
+    return list({source.id: source for source, _ in citations_for(store, ids)}.values())
 
 
 def profile(store: Store, person_id: str) -> Profile:

@@ -1,0 +1,124 @@
+"""Citations of store sources: MLA 9, Chicago 18 and APA 7, as entries, notes and in-text forms.
+
+``entries(items, style, form)`` gives what ``apg cite`` prints, as marked-up strings
+(``markup.italic``) that ``markup.output`` turns into plain text, Markdown, HTML or RTF;
+``format_citation(source, style)`` is one bibliography entry as plain text, for the other
+views. The conventions chosen, with the guide sections they follow, are in
+docs/citations.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from anti_party.cite import apa, chicago, mla
+from anti_party.cite.markup import plain
+from anti_party.cite.words import fold, title_key
+from anti_party.cite.work import Work, sentence
+from anti_party.model import Citation, Source
+
+STYLES = ("mla", "chicago", "apa")
+FORMS = ("bibliography", "note", "short-note", "in-text")
+_ENTRIES: dict[str, Callable[[Work], str]] = {
+    "mla": mla.works_cited, "chicago": chicago.bibliography, "apa": apa.reference,
+}
+_LOCATED: dict[tuple[str, str], Callable[[Work, Citation | None], str]] = {
+    ("chicago", "note"): chicago.note,
+    ("chicago", "short-note"): chicago.short_note,
+    ("mla", "in-text"): mla.in_text,
+    ("apa", "in-text"): apa.in_text,
+}
+
+
+class CitationFormError(ValueError):
+    """A form the style does not have (a note in APA, an in-text citation in Chicago's notes system)."""
+
+
+def _check(style: str, form: str = "bibliography") -> None:
+    if style not in _ENTRIES:
+        raise ValueError(f"unknown citation style {style!r}: expected one of {', '.join(STYLES)}")
+    if form != "bibliography" and (style, form) not in _LOCATED:
+        offered = {"note": "--note and --short-note are Chicago's", "short-note": "--note and --short-note are Chicago's",
+                   "in-text": "--in-text is for MLA and APA; Chicago cites in notes (--note, --short-note)"}
+        raise CitationFormError(offered.get(form, f"unknown form {form!r}"))
+
+
+def format_citation(source: Source, style: str) -> str:
+    """One bibliography (Chicago), works-cited (MLA) or reference-list (APA) entry, as plain text."""
+    _check(style)
+    return plain(_ENTRIES[style](Work(source)))
+
+
+SortKey = tuple[tuple[str, ...], int, str, str]
+
+
+def sort_key(source: Source, style: str) -> SortKey:
+    """Alphabetical by the names in the author's place, else by the title less a leading article.
+
+    Unsigned periodical articles and reference entries file under the publication in Chicago,
+    as they are listed. One author's works: by title in MLA and Chicago; by year in APA,
+    undated works first.
+    """
+    _check(style)
+    work = Work(source)
+    if work.lead:
+        head = tuple(fold(f"{name.family} {name.given}") for name in work.lead)
+    elif style == "chicago" and source.container and (
+        source.kind in ("newspaper-article", "magazine-article", "encyclopedia-entry")
+    ):
+        head = (title_key(source.container),)
+    else:
+        head = (title_key(source.title),)
+    year = work.year
+    if style == "apa":
+        return (head, 0 if year is None else 1, f"{year or 0:04d}", title_key(source.title))
+    return (head, 0, title_key(source.title), f"{year or 0:04d}")
+
+
+def bibliography(sources: Iterable[Source], style: str) -> list[str]:
+    """Every source's entry, marked up, in the style's order; MLA replaces a repeated author by "---"."""
+    ordered = sorted(sources, key=lambda source: sort_key(source, style))
+    entries = [_ENTRIES[style](Work(source)) for source in ordered]
+    if style == "mla":
+        previous: tuple[str, ...] | None = None
+        for index, source in enumerate(ordered):
+            work = Work(source)
+            names = tuple(source.authors)
+            lead = sentence(mla.lead(work.authors)) if names else None
+            if lead and names == previous and entries[index].startswith(lead):
+                entries[index] = "---." + entries[index][len(lead):]
+            previous = names or None
+    return entries
+
+
+def located(items: Sequence[tuple[Source, Citation | None]], style: str, form: str) -> list[str]:
+    """Notes, shortened notes or in-text citations, one per cited source, with the citation's locator."""
+    _check(style, form)
+    function = _LOCATED[(style, form)]
+    return [function(Work(source), citation) for source, citation in items]
+
+
+@dataclass(frozen=True)
+class CitationRequest:
+    """What `apg cite` asks for: the cited sources (with their locators), a style and a form."""
+
+    items: tuple[tuple[Source, Citation | None], ...]
+    style: str = "chicago"
+    form: str = "bibliography"
+
+    @property
+    def sources(self) -> list[Source]:
+        """Each cited source once, in the order first cited."""
+        return list({source.id: source for source, _ in self.items}.values())
+
+    def entries(self) -> list[str]:
+        """The marked-up entries: the bibliography in the style's order, or one note or in-text form per citation."""
+        if self.form == "bibliography":
+            return bibliography(self.sources, self.style)
+        return located(self.items, self.style, self.form)
+
+
+__all__ = [
+    "FORMS", "STYLES", "CitationFormError", "CitationRequest", "bibliography", "format_citation", "located", "sort_key",
+]
