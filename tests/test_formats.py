@@ -54,8 +54,8 @@ def test_markdown_timeline(apg: Invoke, golden: Callable[[str, str], None]) -> N
     assert lines[lines.index("## Sources"):] == [
         "## Sources",
         "",
-        "- alpha-1990: Alpha, Anna. A Test Book. Moscow: Test Press, 1990.",
-        '- web-page: "A Web Page." Example Site. Accessed November 21, 2026. https://example.org/page.',
+        "- alpha-1990: Alpha, Anna. A Test Book. Test Press, 1990.",
+        '- web-page: \u201cA Web Page.\u201d Example Site. Accessed November 21, 2026. https://example.org/page.',
     ]
 
 
@@ -85,8 +85,8 @@ def test_markdown_person(apg: Invoke) -> None:
     assert "## Offices\n\n- **5 Mar 1953 to 1 Jun 1956** — Minister of Foreign Affairs\n" in output
     assert "### 1957\n\n- **18-21 Jun 1957** — \\[bold\\]Presidium" in output
     assert "### 1955" not in output
-    assert output.endswith("## Sources\n\n- alpha-1990: Alpha, Anna. A Test Book. Moscow: Test Press, 1990.\n"
-                           "- web-page: \"A Web Page.\" Example Site. Accessed November 21, 2026. https://example.org/page.\n")
+    assert output.endswith("## Sources\n\n- alpha-1990: Alpha, Anna. A Test Book. Test Press, 1990.\n"
+                           "- web-page: \u201cA Web Page.\u201d Example Site. Accessed November 21, 2026. https://example.org/page.\n")
 
 
 # ---------------------------------------------------------------- iCalendar
@@ -134,7 +134,7 @@ def test_ics_timeline(apg: Invoke, golden: Callable[[str, str], None]) -> None:
     falls = str(events["malenkov-falls@apg"]["DESCRIPTION"])
     assert falls.startswith('He goes; "quoted", with commas, a\ttab and a\nnewline.\n\n')
     assert "Date known only to the month: Feb 1955." in falls
-    assert "Sources:\nalpha-1990: Alpha, Anna. A Test Book. Moscow: Test Press, 1990." in falls
+    assert "Sources:\nalpha-1990: Alpha, Anna. A Test Book. Test Press, 1990." in falls
     assert "Date known only to the year and approximate: c. 1961." in str(events["expulsions@apg"]["DESCRIPTION"])
     assert "Date " not in str(events["presidium-session@apg"]["DESCRIPTION"])
     assert "\x1b" not in output

@@ -54,8 +54,25 @@ def test_cite_sources_and_events(apg: Invoke) -> None:
         "A Web Page. (n.d.). Example Site. Retrieved November 21, 2026, from https://example.org/page\n"
     )
     assert apg("cite", "--all").stdout == (
-        "Alpha, Anna. A Test Book. Moscow: Test Press, 1990.\n"
-        '"A Web Page." Example Site. Accessed November 21, 2026. https://example.org/page.\n'
+        "Alpha, Anna. A Test Book. Test Press, 1990.\n"
+        "\u201cA Web Page.\u201d Example Site. Accessed November 21, 2026. https://example.org/page.\n"
+    )
+
+
+def test_cite_forms_and_formats(apg: Invoke) -> None:
+    """apg cite EVENT --note gives each source with the event's locator; -f keeps italics or exports."""
+    assert apg("cite", "alpha-1990", "--note").stdout == "Anna Alpha, A Test Book (Test Press, 1990).\n"
+    assert apg("cite", "alpha-1990", "--short-note").stdout == "Alpha, Test Book.\n"
+    assert apg("cite", "alpha-1990", "--in-text", "-s", "apa").stdout == "(Alpha, 1990)\n"
+    assert apg("cite", "alpha-1990", "-f", "markdown").stdout == "Alpha, Anna. *A Test Book*. Test Press, 1990.\n"
+    assert "<i>A Test Book</i>" in apg("cite", "alpha-1990", "-f", "html").stdout
+    assert "{\\i A Test Book}" in apg("cite", "alpha-1990", "-f", "rtf").stdout
+    assert apg("cite", "alpha-1990", "-f", "bibtex").stdout.startswith("@book{alpha-1990,\n")
+    assert apg("cite", "alpha-1990", "-f", "ris").stdout_bytes.startswith(b"TY  - BOOK\r\nID  - alpha-1990\r\n")
+    result = apg("cite", "alpha-1990", "--in-text")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.splitlines()[-1] == (
+        "Error: --in-text is for MLA and APA; Chicago cites in notes (--note, --short-note)"
     )
 
 

@@ -59,8 +59,8 @@ def test_citations_with_locators(apg: Invoke, tmp_path: Path) -> None:
     result = apg("show", "x", "-f", "text", store=path)
     assert result.exit_code == 0, result.stderr
     assert "Note:     N [book p. 5]" in result.stdout
-    assert "  [book] A Book. (pp. 27-28)" in result.stdout
-    assert "  [book] A Book. (sec. 3, doc. 12)" in result.stdout
+    assert "  [book] A Book. n.d. (pp. 27-28)" in result.stdout
+    assert "  [book] A Book. n.d. (sec. 3, doc. 12)" in result.stdout
 
 
 def test_three_mistakes_are_all_named(apg: Invoke) -> None:

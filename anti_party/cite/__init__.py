@@ -39,7 +39,8 @@ def _check(style: str, form: str = "bibliography") -> None:
     if style not in _ENTRIES:
         raise ValueError(f"unknown citation style {style!r}: expected one of {', '.join(STYLES)}")
     if form != "bibliography" and (style, form) not in _LOCATED:
-        offered = {"note": "--note and --short-note are Chicago's", "short-note": "--note and --short-note are Chicago's",
+        notes = "--note and --short-note are Chicago's notes; MLA and APA cite in the text (--in-text)"
+        offered = {"note": notes, "short-note": notes,
                    "in-text": "--in-text is for MLA and APA; Chicago cites in notes (--note, --short-note)"}
         raise CitationFormError(offered.get(form, f"unknown form {form!r}"))
 

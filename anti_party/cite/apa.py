@@ -83,6 +83,9 @@ def reference(work: Work) -> str:
         rest = [_title(work, [translated], slanted=True),
                 sentence(container) if container and container not in source.authors else None,
                 sentence(publisher) if publisher and publisher != container else None]
+    elif work.kind == "document" and container and not work.container_is_book:  # an archive's document
+        rest = [_title(work, [translated, clean(source.number) if source.number else None], slanted=True),
+                sentence(container)]
     elif work.kind == "encyclopedia-entry" or work.kind == "chapter" or (work.kind == "document" and container):
         editors = work.work_editors
         by = f"{_natural(editors)} ({'Ed.' if len(editors) == 1 else 'Eds.'}), " if editors else ""
@@ -95,20 +98,18 @@ def reference(work: Work) -> str:
     else:  # books and standalone documents
         editors = [] if work.editors_lead else work.work_editors
         numbered = ", ".join(part for part in (the_edition, volume) if part)
-        rest = [_title(work, [numbered, _role(editors, "Ed."), translated, clean(source.number) if source.number else None],
-                       slanted=True),
+        number = clean(source.number) if source.number else None
+        rest = [_title(work, [numbered, _role(editors, "Ed."), translated, number], slanted=True),
                 sentence(publisher)]
     if work.lead:
         label = (" (Eds.)." if len(work.lead) > 1 else " (Ed.).") if work.editors_lead else ""
         head = [sentence(_lead(work.lead) + label) if not label else _lead(work.lead) + label, date, *rest]
     else:
         head = [rest[0], date, *rest[1:]]  # no author: the title takes the author's place
-    if work.url and _retrieved(work):
-        assert work.accessed is not None
+    tail: str | None = work.url
+    if work.url and work.accessed and _retrieved(work):
         day = work.accessed
         tail = f"Retrieved {MONTHS[day.month - 1]} {day.day}, {day.year}, from {work.url}"
-    else:
-        tail = work.url
     return entry(*head, tail)
 
 

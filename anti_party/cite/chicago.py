@@ -66,7 +66,8 @@ def _container_name(work: Work) -> str | None:
     container = work.container(STYLE)
     if container is None:
         return None
-    return container if work.kind == "web-page" or work.is_wikipedia else italic(container)
+    roman = work.kind == "web-page" or work.is_wikipedia or (work.kind == "document" and not work.container_is_book)
+    return container if roman else italic(container)
 
 
 def _title(work: Work, closing: str) -> str:
@@ -107,7 +108,8 @@ def bibliography(work: Work) -> str:
     elif unsigned:
         author = sentence(unsigned)
     title = _title(work, ".")
-    translated = sentence(f"Translated by {series([n.natural() for n in work.translators])}") if work.translators else None
+    translators = series([name.natural() for name in work.translators])
+    translated = sentence(f"Translated by {translators}") if work.translators else None
     the_edition = sentence(edition(source.edition)) if source.edition else None
     span = pages(source.pages) if source.pages else None
     when = _when(work)
@@ -117,7 +119,11 @@ def bibliography(work: Work) -> str:
         head += f" ({work.year})" if work.year else ""
         rest = [sentence(f"{head}: {span}" if span else head)]
     elif work.kind in ("newspaper-article", "magazine-article"):
+        span = span if work.kind == "magazine-article" else None  # newspapers are cited without pages
         rest = [sentence(when, span) if unsigned else sentence(_periodical(work), when, span)]
+    elif work.kind == "document" and source.container and not work.container_is_book:
+        number = sentence(clean(source.number)) if source.number else None
+        rest = [number, sentence(when), sentence(_container_name(work))]
     elif work.kind in ("chapter", "encyclopedia-entry") or (work.kind == "document" and source.container):
         editors = work.work_editors
         container = None if unsigned else _container_name(work)
@@ -141,8 +147,6 @@ def bibliography(work: Work) -> str:
             sentence(clean(source.publisher) if source.publisher else None, when or ("n.d." if not work.url else None)),
         ]
     url = sentence(work.url) if work.url else None
-    if source.kind in ("book", "chapter") and not source.publisher and not when and not work.url:
-        rest.append("n.d.")
     return entry(author, title, translated, the_edition, *rest, sentence(_access(work)), url)
 
 
@@ -165,6 +169,9 @@ def note(work: Work, citation: Citation | None) -> str:
         parts = [names, title, _container_name(work), when, where, access, work.url]
     elif work.kind == "encyclopedia-entry" and not work.lead:
         parts = [f"{_container_name(work)}, s.v. {quoted(work.title(STYLE), '')}", where, access, work.url]
+    elif work.kind == "document" and not work.container_is_book:  # a standalone or an archive's document
+        number = clean(source.number) if source.number else None
+        parts = [names, title, number, when, _container_name(work), where, access, work.url]
     else:  # books, chapters, signed reference entries, documents
         editors = work.work_editors
         container = _container_name(work) if source.container else None
@@ -195,11 +202,12 @@ def _commas(parts: list[str | None]) -> str:
 def short_note(work: Work, citation: Citation | None) -> str:
     """The shortened note: "Taubman, Khrushchev, 312."; unsigned works by their short title."""
     where = locator_parts(citation, page_label=False)
+    closing = "," if where else "."
     short = short_title(work.title(STYLE))
-    title = quoted(short, "," if where else "") if work.is_part else italic(short) + ("," if where else "")
+    title = quoted(short, closing) if work.is_part else italic(short) + closing
     if work.kind == "encyclopedia-entry" and not work.lead:
-        head = f"{_container_name(work)}, s.v. {quoted(work.title(STYLE), ',' if where else '')}"
-        return f"{head} {where}." if where else f"{head}."
+        head = f"{_container_name(work)}, s.v. {quoted(work.title(STYLE), closing)}"
+        return f"{head} {where}." if where else head
     names = work.lead
     if names:
         who = names[0].family if len(names) == 1 else (
@@ -208,4 +216,4 @@ def short_note(work: Work, citation: Citation | None) -> str:
         text = f"{who}, {title}"
     else:
         text = title
-    return f"{text} {where}." if where else (text if text.endswith(".") else f"{text}.")
+    return f"{text} {where}." if where else text

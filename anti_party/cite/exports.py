@@ -161,7 +161,8 @@ def ris_record(source: Source) -> str:
     optional = [
         ("TT", source.title_english), ("OP", source.title_native), ("T2", source.container),
         ("PB", source.publisher), ("CY", source.place), ("ET", source.edition), ("VL", source.volume),
-        ("IS", source.issue), ("M1", source.number), ("AV", source.archive), ("UR", source.url), ("LA", source.language),
+        ("IS", source.issue), ("M1", source.number), ("AV", source.archive), ("UR", source.url),
+        ("LA", source.language),
     ]
     lines += [(tag, value) for tag, value in optional if value]
     if source.pages:

@@ -88,7 +88,8 @@ def output(entries: Sequence[str], form: str, *, hanging: bool = False) -> str:
     if form == "html":
         style = ' style="padding-left: 2em; text-indent: -2em"' if hanging else ""
         body = "".join(f"<p{style}>{_html(entry)}</p>\n" for entry in entries)
-        return f'<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Citations</title></head>\n<body>\n{body}</body>\n</html>\n'
+        head = '<head><meta charset="utf-8"><title>Citations</title></head>'
+        return f'<!DOCTYPE html>\n<html lang="en">\n{head}\n<body>\n{body}</body>\n</html>\n'
     if form == "rtf":
         indent = "\\fi-720\\li720" if hanging else ""
         body = "".join(f"\\pard{indent}\\sa120 {_rtf(entry)}\\par\n" for entry in entries)

@@ -70,7 +70,7 @@ def _container(work: Work) -> str | None:
 def works_cited(work: Work) -> str:
     source = work.source
     author = None
-    if work.lead:
+    if work.lead and not _author_publishes(work):
         label = (", editors" if len(work.lead) > 1 else ", editor") if work.editors_lead else ""
         author = sentence(lead(work.lead) + label)
     contributors = [
@@ -101,6 +101,11 @@ def works_cited(work: Work) -> str:
     return entry(author, _title(work), details, accessed)
 
 
+def _author_publishes(work: Work) -> bool:
+    """An organisation that is both author and publisher is given once, as publisher."""
+    return len(work.authors) == 1 and not work.authors[0].is_person and work.authors[0].family == work.source.publisher
+
+
 def _day(work: Work) -> DatePoint:
     assert work.accessed is not None
     return DatePoint(work.accessed.year, work.accessed.month, work.accessed.day)
@@ -123,7 +128,17 @@ def in_text(work: Work, citation: Citation | None) -> str:
 
 
 def short_title(title: str) -> str:
-    """The title before its subtitle, at most four words, for in-text citations."""
-    main = title.split(":")[0].strip()
+    """The title before its subtitle, less a leading article; over five words, its first four.
+
+    For in-text citations and shortened notes, which want a title of a few words that
+    leads the reader to the full entry.
+    """
+    main = re.sub(r"\s*\([^)]*\)", "", title.split(":")[0]).strip()
+    main = re.sub(r"^(?:The|A|An)\s+", "", main)
+    clause = main.split(",")[0]
+    main = clause if len(clause.split()) >= 2 else main
     words = main.split()
-    return " ".join(words[:4]) if len(words) > 4 else main
+    if len(words) <= 5:
+        return main
+    short = " ".join(words[:4])
+    return short + "\u201d" if short.count("\u201c") > short.count("\u201d") else short

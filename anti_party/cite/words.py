@@ -31,7 +31,7 @@ _PREPOSITIONS = {
     "over", "past", "per", "since", "than", "through", "throughout", "till", "to", "toward", "towards", "under",
     "underneath", "unlike", "until", "up", "upon", "versus", "via", "with", "within", "without",
 }  # fmt: skip
-_WORD = re.compile(r"(\w[\w'’]*)")
+_WORD = re.compile(r"(\w[\w'\u2019]*)")
 
 
 def _minor(word: str, style: str) -> bool:
@@ -67,7 +67,9 @@ def title_case(title: str, style: str) -> str:
 # ---------------------------------------------------------------- names
 
 
-_PARTICLES = frozenset({"al", "bin", "da", "de", "del", "della", "der", "di", "du", "ibn", "la", "le", "van", "von", "y"})
+_PARTICLES = frozenset(
+    {"al", "bin", "da", "de", "del", "della", "der", "di", "du", "ibn", "la", "le", "van", "von", "y"}
+)
 
 
 @dataclass(frozen=True)
@@ -124,9 +126,11 @@ def series(items: list[str], conjunction: str = "and") -> str:
 # ---------------------------------------------------------------- filing
 
 
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-         "sixteen seventeen eighteen nineteen").split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ONES = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+)
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
 def number_words(number: int) -> str:
@@ -135,8 +139,9 @@ def number_words(number: int) -> str:
         return _ONES[number]
     if number < 100:
         return _TENS[number // 10] + ("" if number % 10 == 0 else " " + _ONES[number % 10])
-    if 1100 <= number < 10000 and number % 100 and number // 100 % 10:
-        return f"{number_words(number // 100)} {number_words(number % 100)}"  # a year: "nineteen fifty seven"
+    if 1100 <= number < 10000 and number % 100 and number // 100 % 10:  # a year: "nineteen fifty seven"
+        rest = number % 100
+        return f"{number_words(number // 100)} {'oh ' if rest < 10 else ''}{number_words(rest)}"
     if number < 1000:
         rest = number % 100
         return f"{_ONES[number // 100]} hundred" + (f" {number_words(rest)}" if rest else "")

@@ -187,8 +187,8 @@ def entry(*sentences: str | None) -> str:
 def quoted(title: str, closing: str = ".") -> str:
     """A part's title in curly quotation marks with CLOSING inside them (American usage): \u201cTitle.\u201d"""
     inner = title.replace("\u201c", "\u2018").replace("\u201d", "\u2019").replace('"', "\u2019")
-    if inner.endswith(("?", "!")):
-        closing = ""  # the title's own mark stands for the period or comma
+    if inner.endswith(("?", "!")) or (closing == "." and inner.endswith(".")):
+        closing = ""  # the title's own mark (or an abbreviation's period) stands for the period
     return f"\u201c{inner}{closing}\u201d"
 
 

@@ -11,7 +11,7 @@ import click
 from click.shell_completion import get_completion_class
 
 from anti_party import __version__, query
-from anti_party.cite import STYLES, bibliography
+from anti_party.cite import STYLES, CitationFormError, CitationRequest
 from anti_party.cli.app import (
     App,
     check_or_fail,
@@ -176,22 +176,34 @@ def sources(app: App, format_name: str, header: bool) -> None:
 @main.command(context_settings=CONTEXT)
 @click.argument("ids", nargs=-1, metavar="ID...", shell_complete=complete_citable)
 @click.option("--style", "-s", type=click.Choice(STYLES), default="chicago", show_default=True,
-              help="Citation style.")
+              help="Citation style: MLA 9, Chicago 18 or APA 7.")
 @click.option("--all", "everything", is_flag=True, help="The whole bibliography.")
+@click.option("--note", "form", flag_value="note", help="Chicago's full footnote, with the event's page.")
+@click.option("--short-note", "form", flag_value="short-note", help="Chicago's shortened footnote.")
+@click.option("--in-text", "form", flag_value="in-text", help="MLA's or APA's parenthetical citation.")
+@format_option("citations", "'text'; markdown, html and rtf keep italics; bibtex, csl-json and ris export")
 @click.pass_obj
-def cite(app: App, ids: tuple[str, ...], style: str, everything: bool) -> None:
-    """Print bibliography entries in MLA, Chicago or APA style.
+def cite(app: App, ids: tuple[str, ...], style: str, everything: bool, form: str | None, format_name: str) -> None:
+    """Print citations of sources in MLA, Chicago or APA style, or export them.
 
-    Each ID is a source id or an event id (which stands for all its sources);
-    --all gives the whole bibliography. Entries come in the style's order, once each.
+    Each ID is a source id or an event id, which stands for every source the
+    event cites, with the page, section or document the store gives for it;
+    --all gives the whole bibliography. Bibliography entries come in the
+    style's order, once each; --note, --short-note and --in-text give one
+    citation per source cited, in the order cited. -f markdown, html and rtf
+    keep the italics when pasted; bibtex, csl-json and ris are for reference
+    managers.
     """
     if not ids and not everything:
         raise click.UsageError("give source or event ids, or --all")
+    request = CitationRequest(
+        tuple(query.citations_for(app.store, ids)) if ids else tuple((s, None) for s in app.store.sources.values()),
+        style, form or "bibliography",
+    )
     try:
-        chosen = query.sources_for(app.store, ids) if ids else list(app.store.sources.values())
-    except query.LookupFailed as error:
-        raise DataError(*error.messages) from None
-    click.echo("".join(terminal_text(entry) + "\n" for entry in bibliography(chosen, style)), nl=False)
+        app.emit(render(resolve_format(app, format_name, "text", "text"), "citations", request, Options(app.store)))
+    except CitationFormError as error:
+        raise click.UsageError(str(error)) from None
 
 
 @main.command(context_settings=CONTEXT)

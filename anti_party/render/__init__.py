@@ -9,8 +9,8 @@ that `apg -f tsv` never imports rich.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from anti_party.model import Store
@@ -37,14 +37,17 @@ class Format:
     module: str
     terminal: bool = False
     views: tuple[str, ...] = VIEWS
+    # The module of a view rendered elsewhere than MODULE: apg cite's forms live in "citations".
+    modules: Mapping[str, str] = field(default_factory=dict)
 
     def renderer(self, view: str) -> Callable[[Any, Options], Any]:
-        """The module's function named FORMAT_VIEW, e.g. tsv_events."""
-        module = importlib.import_module(f"anti_party.render.{self.module}")
-        function: Callable[[Any, Options], Any] = getattr(module, f"{self.name}_{view}")
+        """The module's function named FORMAT_VIEW, e.g. tsv_events, csl_json_citations."""
+        module = importlib.import_module(f"anti_party.render.{self.modules.get(view, self.module)}")
+        function: Callable[[Any, Options], Any] = getattr(module, f"{self.name.replace('-', '_')}_{view}")
         return function
 
 
+_CITATIONS = {"citations": "citations"}
 FORMATS: dict[str, Format] = {
     spec.name: spec
     for spec in (
@@ -58,11 +61,18 @@ FORMATS: dict[str, Format] = {
                views=(*VIEWS, "offices", "records")),
         Format("json", "one JSON document", "jsondoc", views=(*VIEWS, "on", "offices", "records")),
         Format("jsonl", "one JSON object per line", "jsondoc", views=(*VIEWS, "offices", "records")),
-        Format("markdown", "Markdown: a heading per year, a list item per event, then the sources", "markdown"),
+        Format("markdown", "Markdown: a heading per year, a list item per event, then the sources; "
+               "citations with *italics*", "markdown", views=(*VIEWS, "citations"), modules=_CITATIONS),
         Format("ics", "iCalendar (RFC 5545), one all-day event per event", "ics"),
         Format("timelinejs", "TimelineJS3 JSON", "timelinejs"),
-        Format("text", "plain text: every event in full with its notes and sources; a person's profile",
-               "plaintext"),
+        Format("text", "plain text: every event in full with its notes and sources; a person's profile; "
+               "citations", "plaintext", views=(*VIEWS, "citations"), modules=_CITATIONS),
+        Format("html", "HTML: citations with <i>italics</i>, a bibliography with hanging indents", "citations",
+               views=("citations",)),
+        Format("rtf", "RTF for word processors: citations with italics kept", "citations", views=("citations",)),
+        Format("bibtex", "BibTeX (biblatex fields) for reference managers", "citations", views=("citations",)),
+        Format("csl-json", "CSL-JSON for Zotero, Mendeley and citeproc", "citations", views=("citations",)),
+        Format("ris", "RIS for EndNote and Zotero", "citations", views=("citations",)),
     )
 }
 
