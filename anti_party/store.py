@@ -17,6 +17,7 @@ from typing import Any
 from anti_party.dates import DateError, EdtfDate, parse_edtf
 from anti_party.errors import DataError, clipped, quoted
 from anti_party.model import Citation, Event, Note, Office, Period, Person, PresidiumSeat, Source, Store, Term
+from anti_party.rules import check_rules
 
 SOURCE_KINDS = (
     "book", "chapter", "encyclopedia-entry", "journal-article", "magazine-article", "newspaper-article",
@@ -146,8 +147,15 @@ class _Checker:
         self.entries: list[_Entry] = []
 
     def report(self, entry: _Entry, key: str | None, message: str) -> None:
+        self.problems.append(self._problem(entry, key, message))
+
+    def warn(self, entry: _Entry, key: str | None, message: str) -> None:
+        self.warnings.append(self._problem(entry, key, message))
+
+    @staticmethod
+    def _problem(entry: _Entry, key: str | None, message: str) -> Problem:
         line = entry.key_lines.get(key, entry.line) if key else entry.line
-        self.problems.append(Problem(entry.path, message, line, entry.label, key))
+        return Problem(entry.path, message, line, entry.label, key)
 
     def read_file(self, path: Path) -> None:
         try:
@@ -212,6 +220,7 @@ class _Checker:
         known = {table: {ident for (family, ident) in defined if family == table} for table in _KEYED}
         for entry in self.entries:
             self._check_entry(entry, known)
+        check_rules(self.entries, self.report, self.warn)
         self._warn_web_only()
 
     def _warn_web_only(self) -> None:
@@ -260,6 +269,9 @@ def _convert(value: Any, spec: _Field, known: dict[str, set[str]], report: Calla
     if kind in ("text", "slug", "ref", "date", "day"):
         if not isinstance(value, str):
             report(f"must be a string, not {_toml_type(value)}")
+            return None
+        if spec.required and not value.strip():
+            report("must not be empty")
             return None
         if kind == "text" and spec.choices and value not in spec.choices:
             report(f"{quoted(value)} is not one of {', '.join(spec.choices)}")

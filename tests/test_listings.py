@@ -34,7 +34,7 @@ def test_people_on_the_packaged_store_show_sides(apg: Invoke) -> None:
 
 def test_tags_with_counts(apg: Invoke) -> None:
     assert apg("tags").stdout == (
-        "crisis\t1\nepilogue\t1\nexpulsion\t1\ngovernment\t1\npresidium\t1\nsuccession\t1\n"
+        "crisis\t1\nepilogue\t1\nexpulsion\t1\npresidium\t1\nsuccession\t2\n"
     )
 
 

@@ -55,7 +55,7 @@ def test_store_text_is_never_markup(apg: Invoke) -> None:
         (("--on", "1961-07-01"), "expulsions\n"),
         (("--person", "molotov"), "presidium-session\nexpulsions\n"),
         (("--person", "khrushchev", "--person", "Маленков"), "malenkov-falls\npresidium-session\nexpulsions\n"),
-        (("--tag", "succession", "--tag", "crisis"), "stalin-death\npresidium-session\n"),
+        (("--tag", "succession", "--tag", "crisis"), "stalin-death\nmalenkov-falls\npresidium-session\n"),
         (("--grep", "SUMMARY"), "stalin-death\nexpulsions\n"),
         (("--grep", "антипартийная"), "presidium-session\n"),
         (("--grep", "АНТИПАРТИИНАЯ"), "presidium-session\n"),  # й without its breve: accents are ignored
