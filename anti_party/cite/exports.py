@@ -67,7 +67,7 @@ def csl_item(source: Source) -> dict[str, Any]:
         item["issued"] = {"date-parts": [[issued]]}
     elif issued is not None:
         points = [issued.start] if issued.end is None else [issued.start, issued.end]
-        item["issued"] = {"date-parts": [_parts(point) for point in points], "edtf": issued.text}
+        item["issued"] = {"date-parts": [_parts(point) for point in points], "raw": issued.text}
         if issued.approximate or issued.uncertain:
             item["issued"]["circa"] = True
     if source.accessed:
@@ -161,7 +161,7 @@ def ris_record(source: Source) -> str:
     optional = [
         ("TT", source.title_english), ("OP", source.title_native), ("T2", source.container),
         ("PB", source.publisher), ("CY", source.place), ("ET", source.edition), ("VL", source.volume),
-        ("IS", source.issue), ("M1", source.number), ("AV", source.archive), ("UR", source.url),
+        ("IS", source.issue), ("M1", source.number), ("CN", source.archive), ("UR", source.url),
         ("LA", source.language),
     ]
     lines += [(tag, value) for tag, value in optional if value]
