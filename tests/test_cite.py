@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from anti_party.cite import CitationFormError, CitationRequest, bibliography, format_citation, located
+from anti_party.cite import CitationFormError, CitationRequest, bibliography, format_citation, gaps, located
 from anti_party.cite.markup import output, plain
 from anti_party.cite.words import fold, number_words, title_case
 from anti_party.dates import parse_edtf
@@ -78,12 +78,12 @@ SIGNED_NEWSPAPER = Source(  # test data
 REPORT = Source(
     id="cia-caesar-xv", kind="document", type="primary", title="Khrushchev and the \u201cAnti-Party Group\u201d (1953-1957)",
     authors=("Central Intelligence Agency",), number="OCI No. 1608/62", date=parse_edtf("1962-04-27"),
-    url="https://www.cia.gov/readingroom/document/0001408630",
+    url="https://www.cia.gov/readingroom/document/0001408630", accessed=ACCESSED,
 )
 ARCHIVE_DOCUMENT = Source(
     id="wilson-plenum-1957-06-25", kind="document", type="primary",
     title="Transcript of CPSU CC plenum, evening, 25 June 1957", container="Wilson Center Digital Archive",
-    date=parse_edtf("1957-06-25"), url="https://digitalarchive.wilsoncenter.org/document/115650",
+    date=parse_edtf("1957-06-25"), url="https://digitalarchive.wilsoncenter.org/document/115650", accessed=ACCESSED,
 )
 COLLECTED_DOCUMENT = Source(  # test data
     id="test-resolution", kind="document", type="primary", title="Resolution on the anti-party group",
@@ -378,6 +378,26 @@ def test_citation_request_collects_each_source_once() -> None:
                               "chicago", "note")
     assert [source.id for source in request.sources] == ["taubman-2003"]
     assert [plain(entry)[-3:] for entry in request.entries()] == [" 1.", " 2."]
+
+
+def test_gaps_name_what_a_citation_lacks() -> None:
+    assert [gap for source, _, _ in ENTRIES[::3] for gap in gaps(source)] == []
+    bare = Source(id="b", kind="book", type="web", title="Москва", language="Russian", url="https://example.org")
+    assert gaps(bare) == [
+        "title not romanised (put the Cyrillic in title_native)",
+        "no English translation of the title (title_english)",
+        "a book needs its publisher",
+        "a url needs the day it was read (accessed)",
+    ]
+    article = Source(id="a", kind="newspaper-article", type="press", title="A")
+    assert gaps(article) == ["a newspaper-article needs its container", "a newspaper-article needs its date or year"]
+
+
+def test_a_name_in_another_language_needs_no_bracketed_translation() -> None:
+    name = Source(id="n", kind="encyclopedia-entry", type="web", title="Jānis Kalnbērziņš", title_english="Jānis "
+                  "Kalnbērziņš", container="Wikipedia", language="German", url="https://de.wikipedia.org/wiki/J",
+                  accessed=ACCESSED)
+    assert format_citation(name, "apa").startswith("Jānis Kalnbērziņš. (n.d.). In Wikipedia.")
 
 
 # ---------------------------------------------------------------- the packaged store

@@ -9,6 +9,7 @@ docs/citations.md.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -100,6 +101,32 @@ def located(items: Sequence[tuple[Source, Citation | None]], style: str, form: s
     return [function(Work(source), citation) for source, citation in items]
 
 
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def gaps(source: Source) -> list[str]:
+    """What a source lacks for a complete citation in the three styles (apg cite warns of each)."""
+    found = []
+    work = Work(source)
+    if _CYRILLIC.search(source.title):
+        found.append("title not romanised (put the Cyrillic in title_native)")
+    if not work.english and not source.title_english:
+        found.append("no English translation of the title (title_english)")
+    needs_container = source.kind in ("chapter", "journal-article", "magazine-article", "newspaper-article",
+                                      "encyclopedia-entry", "web-page")
+    if needs_container and not source.container:
+        found.append(f"a {source.kind} needs its container")
+    if source.kind in ("journal-article", "magazine-article", "newspaper-article") and work.when is None:
+        found.append(f"a {source.kind} needs its date or year")
+    if source.kind == "book" and not source.publisher:
+        found.append("a book needs its publisher")
+    if source.url and not source.accessed:
+        found.append("a url needs the day it was read (accessed)")
+    if source.kind == "web-page" and not source.url:
+        found.append("a web-page needs its url")
+    return found
+
+
 @dataclass(frozen=True)
 class CitationRequest:
     """What `apg cite` asks for: the cited sources (with their locators), a style and a form."""
@@ -121,5 +148,6 @@ class CitationRequest:
 
 
 __all__ = [
-    "FORMS", "STYLES", "CitationFormError", "CitationRequest", "bibliography", "format_citation", "located", "sort_key",
+    "FORMS", "STYLES", "CitationFormError", "CitationRequest", "bibliography", "format_citation", "gaps", "located",
+    "sort_key",
 ]

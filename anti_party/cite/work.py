@@ -99,7 +99,10 @@ class Work:
 
     def translation(self) -> str | None:
         """The English translation of a non-English title, in brackets: " [The one who did not join]"."""
-        return f" [{clean(self.source.title_english)}]" if self.source.title_english and not self.english else None
+        english = self.source.title_english
+        if not english or self.english or english == self.source.title:  # a name needs no translation
+            return None
+        return f" [{clean(english)}]"
 
     def container(self, style: str) -> str | None:
         if self.source.container is None:

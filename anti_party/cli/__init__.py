@@ -11,7 +11,7 @@ import click
 from click.shell_completion import get_completion_class
 
 from anti_party import __version__, query
-from anti_party.cite import STYLES, CitationFormError, CitationRequest
+from anti_party.cite import STYLES, CitationFormError, CitationRequest, gaps
 from anti_party.cli.app import (
     App,
     check_or_fail,
@@ -201,9 +201,13 @@ def cite(app: App, ids: tuple[str, ...], style: str, everything: bool, form: str
         style, form or "bibliography",
     )
     try:
-        app.emit(render(resolve_format(app, format_name, "text", "text"), "citations", request, Options(app.store)))
+        output = render(resolve_format(app, format_name, "text", "text"), "citations", request, Options(app.store))
     except CitationFormError as error:
         raise click.UsageError(str(error)) from None
+    for source in request.sources:
+        for gap in gaps(source):
+            click.echo(terminal_text(f"Warning: source {source.id!r}: {gap}"), err=True)
+    app.emit(output)
 
 
 @main.command(context_settings=CONTEXT)
