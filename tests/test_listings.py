@@ -123,8 +123,8 @@ def test_overlay_store_refers_to_packaged_people_and_sources(apg: Invoke) -> Non
 def test_apg_store_may_hold_several_paths(apg: Invoke) -> None:
     paths = os.pathsep.join([str(DATA / "overlay.toml"), str(DATA / "store.toml")])
     result = apg("--no-default-store", "check", store=None, env={"APG_STORE": paths})
-    assert result.exit_code == 1  # overlay.toml cites taubman-2003, which store.toml lacks
-    assert "unknown source 'taubman-2003'" in result.stderr
+    assert result.exit_code == 1  # overlay.toml cites eorh-antiparty, which store.toml lacks
+    assert "unknown source 'eorh-antiparty'" in result.stderr
 
 
 def test_an_id_defined_in_two_stores_names_both_files(apg: Invoke) -> None:
