@@ -17,6 +17,7 @@ from anti_party.cite import apa, chicago, mla
 from anti_party.cite.markup import plain
 from anti_party.cite.words import fold, title_key
 from anti_party.cite.work import Work, sentence
+from anti_party.errors import UsageError, quoted
 from anti_party.model import Citation, Source
 
 STYLES = ("mla", "chicago", "apa")
@@ -32,13 +33,13 @@ _LOCATED: dict[tuple[str, str], Callable[[Work, Citation | None], str]] = {
 }
 
 
-class CitationFormError(ValueError):
-    """A form the style does not have (a note in APA, an in-text citation in Chicago's notes system)."""
+class CitationFormError(UsageError, ValueError):
+    """A style or form apg does not have (a note in APA, an in-text citation in Chicago's notes system)."""
 
 
 def _check(style: str, form: str = "bibliography") -> None:
     if style not in _ENTRIES:
-        raise ValueError(f"unknown citation style {style!r}: expected one of {', '.join(STYLES)}")
+        raise CitationFormError(f"unknown citation style {quoted(style)}: expected one of {', '.join(STYLES)}")
     if form != "bibliography" and (style, form) not in _LOCATED:
         notes = "--note and --short-note are Chicago's notes; MLA and APA cite in the text (--in-text)"
         offered = {"note": notes, "short-note": notes,

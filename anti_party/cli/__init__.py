@@ -11,7 +11,7 @@ import click
 from click.shell_completion import get_completion_class
 
 from anti_party import __version__, query
-from anti_party.cite import STYLES, CitationFormError, CitationRequest, gaps
+from anti_party.cite import STYLES, CitationRequest, gaps
 from anti_party.cli.app import (
     App,
     check_or_fail,
@@ -200,10 +200,7 @@ def cite(app: App, ids: tuple[str, ...], style: str, everything: bool, form: str
         tuple(query.citations_for(app.store, ids)) if ids else tuple((s, None) for s in app.store.sources.values()),
         style, form or "bibliography",
     )
-    try:
-        output = render(resolve_format(app, format_name, "text", "text"), "citations", request, Options(app.store))
-    except CitationFormError as error:
-        raise click.UsageError(str(error)) from None
+    output = render(resolve_format(app, format_name, "text", "text"), "citations", request, Options(app.store))
     for source in request.sources:
         for gap in gaps(source):
             click.echo(terminal_text(f"Warning: source {source.id!r}: {gap}"), err=True)
