@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from anti_party.dates import EdtfDate, day_after, shift, sort_key, spans_overlap
 from anti_party.errors import DataError, UsageError, quoted
@@ -87,6 +88,22 @@ def select_events(events: Iterable[Event], query: EventQuery) -> list[Event]:
     return chosen if query.limit is None else chosen[: query.limit]
 
 
+@runtime_checkable
+class EventIndex(Protocol):
+    """A store that finds its own events (anti_party.index) instead of having them all scanned."""
+
+    def select_events(self, query: EventQuery) -> list[Event]: ...
+
+    def event_by_id(self, ident: str) -> Event | None: ...
+
+
+def events_matching(store: Store, query: EventQuery) -> list[Event]:
+    """select_events over the store's events, through its index when it has one (the same answer)."""
+    if isinstance(store, EventIndex):
+        return store.select_events(query)
+    return select_events(store.events, query)
+
+
 def event_order(event: Event) -> tuple[date, date, str]:
     return sort_key(event.date, event.id)
 
@@ -105,8 +122,33 @@ _UNDECOMPOSED = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ŧ":
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form for matching ("Хрущёв" ~ "хрущев", "Gomułka" ~ "gomulka")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).translate(_UNDECOMPOSED)
+    if text.isascii():
+        return text.lower()
+    # Lower-casing first changes no character's fold (checked over all of Unicode) and leaves
+    # only the runs of other characters to fold one by one.
+    return _NOT_ASCII.sub(_fold_run, text.lower())
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    return match[0].translate(_FOLDED)
+
+
+class _FoldedCharacters(dict[int, str]):
+    """Each character's folded form, worked out the first time it is met.
+
+    Folding goes character by character (case folding and NFKD decomposition do, and the
+    combining marks that decomposition reorders are all dropped), so str.translate can do it.
+    """
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFKD", chr(code).casefold())
+        folded = "".join(char for char in decomposed if not unicodedata.combining(char)).translate(_UNDECOMPOSED)
+        self[code] = folded
+        return folded
+
+
+_FOLDED = _FoldedCharacters()
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def _person_names(person: Person) -> list[str]:
@@ -181,6 +223,10 @@ def find_office(store: Store, ident: str) -> str:
 
 
 def find_event(store: Store, ident: str) -> Event:
+    if isinstance(store, EventIndex):
+        found = store.event_by_id(ident)
+        if found is not None:
+            return found
     for event in store.events:
         if event.id == ident:
             return event
@@ -369,7 +415,7 @@ def sources_for(store: Store, ids: Sequence[str]) -> list[Source]:
 
 def profile(store: Store, person_id: str) -> Profile:
     """A person with their offices and events."""
-    events = select_events(store.events, EventQuery(people=(person_id,)))
+    events = events_matching(store, EventQuery(people=(person_id,)))
     seat = next((seat for seat in store.presidium if seat.person == person_id), None)
     return Profile(store.people[person_id], tuple(terms_of(store, person_id)), tuple(events), seat)
 
@@ -451,7 +497,7 @@ def state_of_power(store: Store, when: EdtfDate, window: int = 7) -> PowerReport
     start, end = when.earliest, when.latest
     wide = DateRange(shift(start, -window), shift(end, window))
     nearby = []
-    for event in select_events(store.events, EventQuery(span=wide)):
+    for event in events_matching(store, EventQuery(span=wide)):
         if event.date.latest < start:
             relation = "before"
         elif event.date.earliest > end:

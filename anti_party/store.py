@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import codecs
+import gc
 import os
-import pickle
 import re
-import sys
-import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from anti_party.dates import DateError, EdtfDate, parse_edtf
 from anti_party.errors import DataError, clipped, quoted
 from anti_party.model import Citation, Event, Note, Office, Period, Person, PresidiumSeat, Source, Store, Term
 from anti_party.rules import check_rules
+
+if TYPE_CHECKING:
+    from anti_party.locate import Locator
 
 SOURCE_KINDS = (
     "book", "chapter", "encyclopedia-entry", "journal-article", "magazine-article", "newspaper-article",
@@ -40,9 +43,12 @@ class Problem:
     line: int | None = None
     entry: str | None = None
     key: str | None = None
+    column: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        where = str(self.path)
+        if self.line:
+            where += f":{self.line}" + (f":{self.column}" if self.column else "")
         what = " ".join(part for part in (self.entry, f"key {quoted(self.key)}" if self.key else None) if part)
         return f"{where}: {what}: {self.message}" if what else f"{where}: {self.message}"
 
@@ -125,19 +131,27 @@ _LONGEST_SUGGESTED = 100  # longer input gets no did-you-mean
 
 @dataclass
 class _Entry:
-    """One table of a store file, with where it stands and its checked values."""
+    """One table of a store file, with its checked values; where it stands is found only when needed."""
 
     table: str
     ident: str
     path: Path
-    line: int | None
+    lines: _Lines
+    place: str | int  # the id of a [table.ID], or the index of an [[array]] table
     raw: dict[str, Any]
-    key_lines: dict[str, int]
     values: dict[str, Any] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
         return f"{_NOUNS[self.table]} {quoted(self.ident)}"
+
+    @property
+    def line(self) -> int | None:
+        return self.lines.entry_line(self.table, self.place)
+
+    @property
+    def key_lines(self) -> dict[str, int]:
+        return self.lines.keys_after(self.line)
 
 
 class _Checker:
@@ -157,40 +171,36 @@ class _Checker:
         line = entry.key_lines.get(key, entry.line) if key else entry.line
         return Problem(entry.path, message, line, entry.label, key)
 
-    def read_file(self, path: Path) -> None:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            self.problems.append(Problem(path, f"cannot read the store: {reason}"))
+    def read_file(self, file: StoreFile) -> None:
+        if file.data is None:
+            self.problems.append(Problem(file.path, file.problem or "cannot read the store"))
             return
-        import tomllib  # off the start-up path: a cached store needs no parsing
-
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            match = re.search(r"\(at line (\d+), column \d+\)", str(error))
-            message = re.sub(r"\s*\(at line .*\)$", "", str(error))
-            self.problems.append(Problem(path, f"TOML syntax error: {message}", int(match[1]) if match else None))
+        text = _decode(file.path, file.data)
+        if isinstance(text, Problem):
+            self.problems.append(text)
             return
-        locator = _Locator(text)
+        data = _parse(file.path, text)
+        if isinstance(data, Problem):
+            self.problems.append(data)
+            return
+        lines = _Lines(text)
         for table, body in data.items():
             if table not in _SCHEMA:
                 hint = _did_you_mean(table, _SCHEMA)
-                line = locator.table_line(table)
-                self.problems.append(Problem(path, f"unknown table [{clipped(table)}]{hint}", line))
+                line = lines.locator.table_line(table)
+                self.problems.append(Problem(file.path, f"unknown table [{clipped(table)}]{hint}", line))
             elif table in _KEYED:
-                self._read_keyed(path, locator, table, body)
+                self._read_keyed(file.path, lines, table, body)
             else:
-                self._read_array(path, locator, table, body)
+                self._read_array(file.path, lines, table, body)
 
-    def _read_keyed(self, path: Path, locator: _Locator, table: str, body: Any) -> None:
+    def _read_keyed(self, path: Path, lines: _Lines, table: str, body: Any) -> None:
         if not isinstance(body, dict):
-            self.problems.append(Problem(path, f"[{table}] must hold tables [{table}.ID]"))
+            message = f"[{table}] must hold tables [{table}.ID]"
+            self.problems.append(Problem(path, message, lines.locator.table_line(table)))
             return
         for ident, raw in body.items():
-            line = locator.keyed_line(table, ident)
-            entry = _Entry(table, ident, path, line, raw if isinstance(raw, dict) else {}, locator.keys_after(line))
+            entry = _Entry(table, ident, path, lines, ident, raw if isinstance(raw, dict) else {})
             if not isinstance(raw, dict):
                 self.report(entry, None, f"must be a table [{table}.{ident}]")
                 continue
@@ -198,15 +208,15 @@ class _Checker:
                 self.report(entry, None, "ids are lower-case letters, digits and hyphens")
             self.entries.append(entry)
 
-    def _read_array(self, path: Path, locator: _Locator, table: str, body: Any) -> None:
+    def _read_array(self, path: Path, lines: _Lines, table: str, body: Any) -> None:
         if not isinstance(body, list):
-            self.problems.append(Problem(path, f"{table} must be written as [[{table}]] tables"))
+            message = f"{table} must be written as [[{table}]] tables"
+            self.problems.append(Problem(path, message, lines.locator.table_line(table)))
             return
         for index, raw in enumerate(body):
-            line = locator.array_line(table, index)
             raw = raw if isinstance(raw, dict) else {}
             ident = raw.get("id") or _term_label(raw) or f"#{index + 1}"
-            self.entries.append(_Entry(table, str(ident), path, line, raw, locator.keys_after(line)))
+            self.entries.append(_Entry(table, str(ident), path, lines, index, raw))
 
     def check_entries(self) -> None:
         defined: dict[tuple[str, str], _Entry] = {}
@@ -377,104 +387,136 @@ def _toml_type(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-class _Locator:
-    """Finds the line of a table or key in TOML text; tomllib gives no positions."""
+class _Lines:
+    """Where the tables and keys of one file stand, worked out on the first question only.
 
-    _HEADER = re.compile(r"\s*\[(\[)?\s*([^\]]+?)\s*\]")
-    _KEY = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=")
+    A store with no problem never asks, so loading one costs no locating at all.
+    """
 
     def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
-        self.headers: list[tuple[int, str, bool]] = []
-        for number, line in enumerate(self.lines, 1):
-            match = self._HEADER.match(line)
-            if match and not line.lstrip().startswith("#"):
-                self.headers.append((number, match[2].replace('"', ""), bool(match[1])))
+        self._text = text
 
-    def table_line(self, table: str) -> int | None:
-        return next((n for n, name, _ in self.headers if name.split(".")[0] == table), None)
+    @cached_property
+    def locator(self) -> Locator:
+        from anti_party.locate import Locator
 
-    def keyed_line(self, table: str, ident: str) -> int | None:
-        return next((n for n, name, is_array in self.headers if not is_array and name == f"{table}.{ident}"), None)
+        return Locator(self._text)
 
-    def array_line(self, table: str, index: int) -> int | None:
-        lines = [n for n, name, is_array in self.headers if is_array and name == table]
-        return lines[index] if index < len(lines) else None
+    def entry_line(self, table: str, place: str | int) -> int | None:
+        if isinstance(place, str):
+            return self.locator.keyed_line(table, place)
+        return self.locator.array_line(table, place)
 
     def keys_after(self, line: int | None) -> dict[str, int]:
-        found: dict[str, int] = {}
-        if line is None:
-            return found
-        for number in range(line + 1, len(self.lines) + 1):
-            text = self.lines[number - 1]
-            if self._HEADER.match(text) and not text.lstrip().startswith("#"):
-                break
-            match = self._KEY.match(text)
-            if match:
-                found.setdefault(match[1], number)
-        return found
+        return self.locator.keys_after(line)
+
+
+# A larger file is refused before it is parsed: parsing holds about ten times the file's size in
+# memory. 64 MiB is about 150,000 events; a larger record can be split over several --store files.
+MAX_STORE_BYTES = 64 * 2**20
+
+
+@dataclass(frozen=True)
+class StoreFile:
+    """A store file's bytes as read once (hashed for the index and parsed from the same bytes)."""
+
+    path: Path
+    data: bytes | None
+    problem: str | None = None  # why there are no bytes
+
+
+def read_store_file(path: Path, limit: int = MAX_STORE_BYTES) -> StoreFile:
+    try:
+        with path.open("rb") as file:
+            data = file.read(limit + 1)  # never more than the limit, even from /dev/zero
+    except OSError as error:
+        return StoreFile(path, None, f"cannot read the store: {error.strerror or error}")
+    if len(data) > limit:
+        return StoreFile(path, None, f"the store is larger than {limit // 2**20} MiB (split it into several files)")
+    return StoreFile(path, data)
+
+
+def _decode(path: Path, data: bytes) -> str | Problem:
+    """The text of a store file. A UTF-8 byte-order mark is accepted and dropped: some editors write one."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start:error.start].decode("utf-8", "replace")) + 1
+        hint = " (the file looks like UTF-16: save it as UTF-8)" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
+        return Problem(path, f"not UTF-8: byte 0x{data[error.start]:02x} cannot be read{hint}", line, column=column)
+
+
+def _parse(path: Path, text: str) -> dict[str, Any] | Problem:
+    import tomli  # off the start-up path: a store read from the index is not parsed
+
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        return Problem(path, f"TOML syntax error: {error.msg}", error.lineno or None, column=error.colno or None)
+    except RecursionError:
+        from anti_party.locate import NESTING_REPORTED, Locator
+
+        where = Locator(text).too_deep
+        message = f"arrays or tables nested too deeply (more than {NESTING_REPORTED - 1} levels)"
+        return Problem(path, message, where[0] if where else None, column=where[1] if where else None)
 
 
 def load_store(paths: Sequence[Path], cache_dir: Path | None = None) -> Store:
     """Load and merge stores in order; raise StoreError listing every problem.
 
-    With CACHE_DIR, a store that validated before is read back from a pickle keyed by the
-    files' paths, sizes and modification times, which skips parsing and validation.
+    With CACHE_DIR, the store is read from its SQLite index there (anti_party.cache), which is
+    built on the first load: a store that validated once is not parsed again until it changes.
     """
-    key = _cache_key(paths) if cache_dir else None
-    cache = cache_dir / f"store-{zlib.crc32(key.encode()):08x}.pickle" if cache_dir and key else None
-    if cache is not None:
-        try:
-            with cache.open("rb") as file:
-                cached_key, cached = pickle.load(file)
-            if cached_key == key and isinstance(cached, Store):
-                return cached
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            pass  # no cache yet, or an unreadable one: validate afresh
-    store = _load(paths)
-    if cache is not None:
-        _write_cache(cache, (key, store))
-    return store
+    if cache_dir is not None:
+        from anti_party.cache import cached_store
+
+        return cached_store(paths, cache_dir)
+    return load_files([read_store_file(path) for path in paths])
 
 
-def _cache_key(paths: Sequence[Path]) -> str | None:
-    """What a cached store depends on: apg's and Python's versions and each file's identity."""
-    from anti_party import __version__
-
-    try:
-        stats = [(str(path.resolve()), path.stat().st_mtime_ns, path.stat().st_size) for path in paths]
-    except OSError:
-        return None  # a missing file: let validation report it
-    return repr((__version__, sys.version, stats))
-
-
-def _write_cache(cache: Path, entry: tuple[str | None, Store]) -> None:
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        partial_file = cache.with_suffix(f".{os.getpid()}.tmp")
-        partial_file.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
-        partial_file.replace(cache)
-    except OSError:
-        pass  # a cache that cannot be written only costs time
+def load_files(files: Sequence[StoreFile]) -> Store:
+    """Validate and merge store files already read; raise StoreError listing every problem."""
+    return check_files(files)[0]
 
 
 def check_store(paths: Sequence[Path]) -> tuple[Store, tuple[Problem, ...]]:
-    """Validate stores afresh (never from the cache): the merged store and the warnings.
+    """Validate stores afresh (never from the index): the merged store and the warnings.
 
     Raises StoreError listing every problem. Warnings (events resting only on web sources) do not
     stop a store from loading; `apg check --strict` treats them as problems.
     """
-    checker = _Checker()
-    for path in paths:
-        checker.read_file(path)
-    checker.check_entries()
-    if checker.problems:
-        raise StoreError(checker.problems)
-    return _build(checker.entries), tuple(checker.warnings)
+    return check_files([read_store_file(path) for path in paths])
 
 
-def _load(paths: Sequence[Path]) -> Store:
-    return check_store(paths)[0]
+def check_files(files: Sequence[StoreFile]) -> tuple[Store, tuple[Problem, ...]]:
+    with gc_paused():
+        checker = _Checker()
+        for file in files:
+            checker.read_file(file)
+        checker.check_entries()
+        if checker.problems:
+            raise StoreError(checker.problems)
+        return _build(checker.entries), tuple(checker.warnings)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a store is parsed and built.
+
+    Those steps make millions of objects and no cycles: every collection the allocations
+    would set off walks the growing heap for nothing (about half the time of a large store).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _build(entries: list[_Entry]) -> Store:

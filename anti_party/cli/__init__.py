@@ -84,7 +84,7 @@ def timeline(app: App, start: EdtfDate | None, end: EdtfDate | None, on: EdtfDat
         raise click.UsageError(str(error)) from None
     person_ids = tuple(find_person(app.store, name) for name in people)
     wanted = query.EventQuery(span, person_ids, find_all(app.store, tags, query.find_tag), grep, sort, reverse, limit)
-    events = query.select_events(app.store.events, wanted)
+    events = query.events_matching(app.store, wanted)
     options = Options(app.store, fields, header, details)
     app.emit(render(resolve_format(app, format_name), "events", events, options))
 
@@ -230,6 +230,27 @@ def check(app: App, paths: tuple[Path, ...], strict: bool) -> None:
         f"{len(store.offices)} offices, {len(store.terms)} terms"
         + (f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" if warnings else "")
     )
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("file", metavar="FILE", type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_obj
+def db(app: App, file: Path) -> None:
+    """Write the merged store to FILE as an SQLite database.
+
+    One table each for events, people, sources, offices, terms, the Presidium
+    and periods, link tables for people, tags and citations, and a full-text
+    search table; each record is also kept whole as JSON. sqlite3, Datasette or
+    a notebook open the file directly. Schema and example queries: docs/db.md.
+    An existing FILE is replaced.
+    """
+    from anti_party.index import write_standalone
+
+    try:
+        write_standalone(app.store, file)
+    except OSError as error:
+        raise DataError(f"cannot write {file}: {error.strerror or error}") from None
+    click.echo(f"Wrote {file}", err=True)
 
 
 @main.command(context_settings=CONTEXT)

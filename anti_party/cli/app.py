@@ -97,13 +97,10 @@ def check_or_fail(paths: list[Path]) -> tuple[Store, tuple[Problem, ...]]:
 
 
 def cache_dir(environ: Mapping[str, str]) -> Path | None:
-    """Where validated stores are cached: $APG_CACHE_DIR, else the XDG cache; APG_NO_CACHE turns it off."""
-    if environ.get("APG_NO_CACHE"):
-        return None
-    if environ.get("APG_CACHE_DIR"):
-        return Path(environ["APG_CACHE_DIR"])
-    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "apg"
+    """Where the store's index is kept (anti_party.cache.cache_directory); None turns it off."""
+    from anti_party.cache import cache_directory
+
+    return cache_directory(environ)
 
 
 @dataclass

@@ -1,0 +1,241 @@
+"""The index in the user's cache directory: where it lives, when it may be trusted, how it is kept.
+
+The TOML files stay the truth. An index is named by a hash of what it was built from (each
+store file's bytes, apg's version, the index schema, the model's fields) and of its own bytes,
+so a store that changed, even keeping its size and time, never meets an old index, and a
+damaged index never matches its name. An index is opened only from a directory and a file
+that belong to the user and that nobody else may write. Anything wrong with an index means
+the store is loaded from its files as if there were none: an index never changes an answer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import os
+import stat
+import zlib
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from anti_party.model import Store
+from anti_party.store import gc_paused, load_files, load_store, read_store_file
+
+if TYPE_CHECKING:
+    import sqlite3
+
+KEPT = 8  # index files kept: one per set of stores recently used; the rest are pruned
+_PREFIX, _SUFFIX = "index-", ".sqlite3"
+
+
+def cache_directory(environ: Mapping[str, str]) -> Path | None:
+    """$APG_CACHE_DIR, else $XDG_CACHE_HOME/apg (an absolute path only), else ~/.cache/apg.
+
+    None (no index) with APG_NO_CACHE set, or with no absolute home directory to put it in.
+    """
+    if environ.get("APG_NO_CACHE"):
+        return None
+    if environ.get("APG_CACHE_DIR"):
+        return Path(os.path.abspath(environ["APG_CACHE_DIR"]))
+    xdg = environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):  # the XDG specification: a relative path is invalid and is ignored
+        return Path(xdg) / "apg"
+    home = environ.get("HOME", "")
+    return Path(home) / ".cache" / "apg" if os.path.isabs(home) else None
+
+
+def cached_store(paths: Sequence[Path], directory: Path) -> Store:
+    """The merged store, from its index in DIRECTORY when a sound one is there, else from its files.
+
+    Each file is read once: its bytes are hashed for the key and, without an index, parsed.
+    """
+    files = [read_store_file(path) for path in paths]
+    if any(file.data is None for file in files) or not _usable_directory(directory):
+        return load_files(files)  # a file that cannot be read is reported by the loader
+    key = index_key([hashlib.sha256(file.data or b"").hexdigest() for file in files])
+    found = _open_index(directory, key, paths)
+    if found is not None:
+        return found
+    store = load_files(files)  # raises StoreError: a store with problems never gets an index
+    del files  # the text is parsed: the bytes need not stay in memory while the index is written
+    write_index(directory, key, store)
+    return store
+
+
+def index_key(digests: Sequence[str]) -> str:
+    """What an index depends on: the files' bytes, apg's version, the index schema and the model."""
+    from anti_party import __version__
+    from anti_party.index import INDEX_SCHEMA
+
+    parts = [f"apg {__version__}", f"index {INDEX_SCHEMA}", model_fingerprint(), *digests]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
+
+
+def model_fingerprint() -> str:
+    """The model's classes and fields: an index of an older model is never read into a newer one."""
+    from anti_party import model
+
+    classes = [value for _, value in sorted(vars(model).items())
+               if isinstance(value, type) and dataclasses.is_dataclass(value)]
+    return repr([(cls.__name__, [(f.name, str(f.type)) for f in dataclasses.fields(cls)]) for cls in classes])
+
+
+def _owner_only(mode: int, uid: int) -> bool:
+    """Owned by this user, and writable by nobody else."""
+    return (uid == os.getuid() if hasattr(os, "getuid") else True) and not mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _usable_directory(directory: Path) -> bool:
+    """Make DIRECTORY (mode 0700, whatever the umask) if need be; True if it is the user's alone."""
+    try:
+        _make_private_directories(directory)
+        status = directory.lstat()
+    except OSError:
+        return False
+    if not stat.S_ISDIR(status.st_mode) or not _owner_only(0, status.st_uid):
+        return False  # another user's directory, or a symbolic link: no index at all
+    if status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        try:
+            directory.chmod(0o700)  # made open by an earlier umask: close it before trusting anything in it
+        except OSError:
+            return False
+    return True
+
+
+def _make_private_directories(directory: Path) -> None:
+    missing = []
+    for parent in (directory, *directory.parents):
+        if parent.exists():
+            break
+        missing.append(parent)
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        path.chmod(0o700)  # mkdir's mode is filtered by the umask; 0700 is meant whatever it is
+
+
+def _open_index(directory: Path, key: str, paths: Sequence[Path]) -> Store | None:
+    """The index named KEY in DIRECTORY if one is there and sound; unsound ones are removed."""
+    try:
+        names = [entry.name for entry in os.scandir(directory) if entry.name.startswith(f"{_PREFIX}{key}-")]
+    except OSError:
+        return None
+    for name in names:
+        path = directory / name
+        if _sound_file(path, name):
+            connection = _connect(path)
+            if connection is not None:
+                from anti_party.index import IndexedStore
+
+                _touch(path)
+                return IndexedStore(connection, lambda: load_store(paths))
+        _remove(path)
+    return None
+
+
+def _sound_file(path: Path, name: str) -> bool:
+    """A regular file of this user's, writable by nobody else, whose bytes match the checksum in its name."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return False
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or not _owner_only(status.st_mode, status.st_uid):
+            return False
+        checksum = 0
+        while chunk := os.read(descriptor, 2**20):
+            checksum = zlib.crc32(chunk, checksum)
+    except OSError:
+        return False
+    finally:
+        os.close(descriptor)
+    return name.endswith(f"-{checksum:08x}{_SUFFIX}")
+
+
+def _connect(path: Path) -> sqlite3.Connection | None:
+    import sqlite3
+    from urllib.parse import quote
+
+    from anti_party.index import INDEX_SCHEMA
+
+    try:
+        # immutable: the file is never written after it is renamed into place, so no locks are taken.
+        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro&immutable=1", uri=True)
+        connection.execute("PRAGMA trusted_schema=OFF")  # no function called from a view or trigger
+        connection.execute("PRAGMA query_only=ON")
+        meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+        if meta.get("index_schema") != str(INDEX_SCHEMA) or not path.name.startswith(f"{_PREFIX}{meta.get('key')}-"):
+            connection.close()
+            return None
+        return connection
+    except sqlite3.Error:
+        return None
+
+
+def write_index(directory: Path, key: str, store: Store) -> None:
+    """Build the index of STORE under a temporary name, then rename it to its final one; prune old ones."""
+    import sqlite3
+
+    from anti_party import __version__
+    from anti_party.index import INDEX_SCHEMA, write_database
+
+    partial = directory / f".{_PREFIX}{key}.{os.getpid()}.partial"
+    try:
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        os.fchmod(descriptor, 0o600)  # whatever the umask
+        os.close(descriptor)
+        meta = {"key": key, "index_schema": str(INDEX_SCHEMA), "apg_version": __version__}
+        with gc_paused():
+            write_database(store, partial, meta, for_cache=True)
+        checksum = 0
+        with partial.open("rb") as file:
+            while chunk := file.read(2**20):
+                checksum = zlib.crc32(chunk, checksum)
+        partial.replace(directory / f"{_PREFIX}{key}-{checksum:08x}{_SUFFIX}")
+    except (OSError, sqlite3.Error):
+        _remove(partial)  # an index that cannot be written (a full disk) costs time, never an answer
+        return
+    prune(directory)
+
+
+def prune(directory: Path, keep: int = KEPT, now: Callable[[], float] | None = None) -> None:
+    """Remove all but the KEEP most recently used index files, old partial files and old pickle caches."""
+    import time
+
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    current = (now or time.time)()
+    indexes = []
+    for entry in entries:
+        try:
+            used = entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        if entry.name.startswith(_PREFIX) and entry.name.endswith(_SUFFIX):
+            indexes.append((used, entry.name))
+        elif entry.name.startswith(f".{_PREFIX}") and entry.name.endswith(".partial") and current - used > 3600:
+            _remove(directory / entry.name)  # left by a run that was killed while writing
+        elif entry.name.startswith("store-") and entry.name.endswith(".pickle"):
+            _remove(directory / entry.name)  # the pickle cache of apg 0.1, never read
+    for _, name in sorted(indexes, reverse=True)[keep:]:
+        _remove(directory / name)
+
+
+def _touch(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.utime(path)  # its time is its last use, which pruning goes by
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+__all__ = ["cache_directory", "cached_store", "index_key", "prune", "write_index"]

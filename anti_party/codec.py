@@ -1,0 +1,115 @@
+"""The model's records as plain JSON values and back, driven by the dataclasses' own fields.
+
+Nothing here knows a field by name: a field added to the model is stored and read back
+without a change here. Only data is ever read back (no code, no class names): each record's
+class comes from the table it is in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from collections.abc import Callable
+from functools import cache
+from typing import Any, TypeVar
+
+from anti_party.dates import EdtfDate, parse_edtf
+
+T = TypeVar("T")
+Convert = Callable[[Any], Any]
+
+
+class CodecError(TypeError):
+    """A field of a type the index cannot store: a programming error, found by the tests."""
+
+
+def encoder(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
+    """A function from a record of CLS to a dict of JSON values; fields at their default are left out."""
+    return _record_codec(cls)[0]
+
+
+def decoder(cls: type[T]) -> Callable[[dict[str, Any]], T]:
+    """The inverse of encoder(CLS); raises TypeError or ValueError on data that does not fit."""
+    return _record_codec(cls)[1]
+
+
+_CODECS: dict[type[Any], tuple[Callable[[Any], dict[str, Any]], Callable[[dict[str, Any]], Any]]] = {}
+
+
+def _record_codec(cls: type[Any]) -> tuple[Callable[[Any], dict[str, Any]], Callable[[dict[str, Any]], Any]]:
+    if cls not in _CODECS:
+        _CODECS[cls] = _make_record_codec(cls)
+    return _CODECS[cls]
+
+
+def _make_record_codec(cls: type[Any]) -> tuple[Callable[[Any], dict[str, Any]], Callable[[dict[str, Any]], Any]]:
+    hints = typing.get_type_hints(cls)
+    plan = []
+    for field in dataclasses.fields(cls):
+        default = field.default if field.default is not dataclasses.MISSING else _NO_DEFAULT
+        if field.default_factory is not dataclasses.MISSING:
+            default = field.default_factory()
+        encode, decode = _codec(hints[field.name])
+        plan.append((field.name, default, encode, decode))
+
+    def encode_record(record: Any) -> dict[str, Any]:
+        data = {}
+        for name, default, encode, _ in plan:
+            value = getattr(record, name)
+            if value is default or value == default:
+                continue
+            data[name] = value if encode is None or value is None else encode(value)
+        return data
+
+    decoders = {name: decode for name, _, _, decode in plan if decode is not None}
+
+    def decode_record(data: dict[str, Any]) -> Any:
+        if not isinstance(data, dict):
+            raise TypeError(f"a {cls.__name__} record must be an object")
+        for name, decode in decoders.items():
+            value = data.get(name)
+            if value is not None:
+                data[name] = decode(value)
+        return cls(**data)
+
+    return encode_record, decode_record
+
+
+_NO_DEFAULT = object()
+
+
+def _codec(hint: Any) -> tuple[Convert | None, Convert | None]:
+    """How to write and read one field's value; None where the JSON value is the value."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint in (str, int, bool, float) or origin is typing.Literal:
+        return None, None
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in args if arg is not type(None)]
+        if len(options) == 1:
+            return _codec(options[0])  # None is written and read as null
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        encode, decode = _codec(args[0])
+        return (
+            (list if encode is None else lambda values: [encode(value) for value in values]),
+            (tuple if decode is None else lambda values: tuple(decode(value) for value in values)),
+        )
+    if hint is EdtfDate:
+        return _edtf_text, _parse_date
+    if hint is dt.date:
+        return dt.date.isoformat, dt.date.fromisoformat
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        encode_record, decode_record = _record_codec(hint)
+        return encode_record, decode_record
+    raise CodecError(f"the index cannot store a field of type {hint!r}")
+
+
+def _edtf_text(value: EdtfDate) -> str:
+    return value.text
+
+
+@cache
+def _parse_date(text: str) -> EdtfDate:
+    """Dates repeat across records (many events share a day): each text is parsed once."""
+    return parse_edtf(text)

@@ -1,0 +1,377 @@
+"""The merged store as an SQLite database: the cache index, and the file `apg db` writes.
+
+Schema: docs/db.md. Each table keeps a few columns to query by (ids, dates, names) and the
+whole record as JSON (`record`), written and read by anti_party.codec from the model's own
+fields, so that a field added to the model needs no change here. Reading a database back
+only ever decodes JSON into the model's dataclasses: no code is loaded from it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, timedelta
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+from anti_party.codec import decoder, encoder
+from anti_party.model import Event, Office, Period, Person, PresidiumSeat, Source, Store, Term
+from anti_party.query import EventQuery, event_order, fold, select_events
+
+INDEX_SCHEMA = 1  # the layout of the tables; bump it with any change to them or to what they hold
+T = TypeVar("T")
+
+# Events are indexed by (band, earliest): a band holds the events whose span (latest - earliest, in
+# days) is at most its bound, so an overlap query reads, in each band, only the events that start
+# between (first day - bound) and the last day. The last band (longer spans) is read whole.
+BANDS = (0, 31, 366, 3660)
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sources (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT, kind TEXT, title TEXT,
+                      year INTEGER, record TEXT NOT NULL);
+CREATE TABLE people (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT, record TEXT NOT NULL);
+CREATE TABLE offices (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT, record TEXT NOT NULL);
+CREATE TABLE terms (rowid INTEGER PRIMARY KEY, person TEXT NOT NULL, office TEXT NOT NULL, start TEXT, "end" TEXT,
+                    earliest TEXT, latest TEXT, record TEXT NOT NULL);
+CREATE TABLE events (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT NOT NULL, earliest TEXT NOT NULL,
+                     latest TEXT NOT NULL, band INTEGER NOT NULL, title TEXT, record TEXT NOT NULL);
+CREATE TABLE presidium (rowid INTEGER PRIMARY KEY, person TEXT NOT NULL, rank TEXT, side TEXT, record TEXT NOT NULL);
+CREATE TABLE periods (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, title TEXT, date TEXT, earliest TEXT,
+                      latest TEXT, record TEXT NOT NULL);
+CREATE TABLE event_people (person TEXT NOT NULL, event INTEGER NOT NULL REFERENCES events(rowid),
+                           PRIMARY KEY (person, event)) WITHOUT ROWID;
+CREATE TABLE event_tags (tag TEXT NOT NULL, event INTEGER NOT NULL REFERENCES events(rowid),
+                         PRIMARY KEY (tag, event)) WITHOUT ROWID;
+CREATE TABLE citations (cited_in TEXT NOT NULL, row INTEGER NOT NULL, note INTEGER, source TEXT NOT NULL,
+                        citation TEXT NOT NULL);
+"""
+_INDEXES = """
+CREATE INDEX events_by_date ON events (band, earliest);
+CREATE INDEX citations_by_source ON citations (source, cited_in);
+CREATE INDEX terms_by_person ON terms (person);
+CREATE VIRTUAL TABLE events_words USING fts5vocab(events_fts, 'row');
+"""
+_KEYED: dict[str, tuple[type[Any], tuple[str, ...]]] = {  # table: (record class, plain columns)
+    "sources": (Source, ("id", "type", "kind", "title", "year")),
+    "people": (Person, ("id", "name")),
+    "offices": (Office, ("id", "title")),
+}
+
+
+def write_database(store: Store, path: Path, meta: Mapping[str, str], *, for_cache: bool = False) -> None:
+    """Write STORE into the empty or missing SQLite file PATH.
+
+    FOR_CACHE leaves out what the commands never read (the citations table) and keeps no
+    positions in events_fts (FTS5 detail=none: several times smaller and faster to build; the
+    commands match trigrams and check the text); `apg db` writes it whole, for phrase queries.
+    """
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode=OFF")  # a file being built is renamed into place when done
+        connection.execute("PRAGMA synchronous=OFF")
+        connection.execute("BEGIN")
+        connection.executescript(_SCHEMA)  # executescript commits; the rest runs in one transaction
+        connection.execute(
+            "CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content='', tokenize='ascii', "
+            f"columnsize=0, detail={'none' if for_cache else 'full'})"
+        )
+        connection.execute("BEGIN")
+        connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+        _write_tables(connection, store)
+        if not for_cache:
+            _write_citations(connection, store)
+        connection.executescript(_INDEXES)
+        connection.execute("PRAGMA optimize")
+    finally:
+        connection.close()
+
+
+def write_standalone(store: Store, path: Path) -> None:
+    """`apg db`: STORE as a database at PATH (replaced if it exists), built under a temporary name."""
+    from anti_party import __version__
+
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        partial.write_bytes(b"")  # an unwritable place fails here, with the system's reason
+        write_database(store, partial, {"apg_version": __version__, "index_schema": str(INDEX_SCHEMA)})
+        partial.replace(path)
+    except sqlite3.Error as error:
+        partial.unlink(missing_ok=True)
+        raise OSError(str(error)) from None
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def _write_tables(connection: sqlite3.Connection, store: Store) -> None:
+    for table, (cls, columns) in _KEYED.items():
+        records: Mapping[str, Any] = getattr(store, table)
+        encode = encoder(cls)
+        rows = [
+            (*(getattr(record, column, None) for column in columns), _json(encode(record)))
+            for record in records.values()
+        ]
+        marks = ", ".join("?" * (len(columns) + 1))
+        connection.executemany(f"INSERT INTO {table} ({', '.join(columns)}, record) VALUES ({marks})", rows)
+    encode_term = encoder(Term)
+    connection.executemany(
+        'INSERT INTO terms (person, office, start, "end", earliest, latest, record) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [
+            (term.person, term.office, term.start.text, term.end.text if term.end else None,
+             term.start.earliest.isoformat(), term.end.latest.isoformat() if term.end else None,
+             _json(encode_term(term)))
+            for term in store.terms
+        ],
+    )
+    encode_seat = encoder(PresidiumSeat)
+    connection.executemany(
+        "INSERT INTO presidium (person, rank, side, record) VALUES (?, ?, ?, ?)",
+        [(seat.person, seat.rank, seat.side, _json(encode_seat(seat))) for seat in store.presidium],
+    )
+    encode_period = encoder(Period)
+    connection.executemany(
+        "INSERT INTO periods (id, title, date, earliest, latest, record) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (period.id, period.title, period.date.text, period.date.earliest.isoformat(),
+             period.date.latest.isoformat(), _json(encode_period(period)))
+            for period in store.periods
+        ],
+    )
+    _write_events(connection, store)
+
+
+def _write_events(connection: sqlite3.Connection, store: Store) -> None:
+    events = sorted(store.events, key=event_order)  # the rowid is the place in the store's order
+    encode = encoder(Event)
+    rows = []
+    for row, event in enumerate(events, 1):
+        when = event.date
+        first, last = when.earliest, when.latest
+        rows.append((row, event.id, when.text, first.isoformat(), last.isoformat(), _band((last - first).days),
+                     event.title, _json(encode(event))))
+    connection.executemany(
+        "INSERT INTO events (rowid, id, date, earliest, latest, band, title, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    del rows
+    # Sorted as the tables' keys are, the rows are appended rather than inserted here and there.
+    connection.executemany(
+        "INSERT INTO event_people VALUES (?, ?)",
+        sorted({(person, row) for row, event in enumerate(events, 1) for person in event.people}),
+    )
+    connection.executemany(
+        "INSERT INTO event_tags VALUES (?, ?)",
+        sorted({(tag, row) for row, event in enumerate(events, 1) for tag in event.tags}),
+    )
+    connection.executemany(
+        "INSERT INTO events_fts (rowid, title, summary) VALUES (?, ?, ?)",
+        [(row, fold(event.title), fold(event.summary)) for row, event in enumerate(events, 1)],
+    )
+
+
+def _write_citations(connection: sqlite3.Connection, store: Store) -> None:
+    """Every citation in the store, by the record that makes it (and the note, when a note does)."""
+    cited: list[tuple[str, Sequence[Any]]] = [
+        ("sources", []), ("people", list(store.people.values())), ("offices", list(store.offices.values())),
+        ("terms", store.terms), ("events", sorted(store.events, key=event_order)), ("presidium", store.presidium),
+    ]
+    rows: list[tuple[str, int, int | None, str, str]] = []
+    for table, records in cited:
+        for row, record in enumerate(records, 1):
+            for citation in getattr(record, "sources", ()):
+                rows.append((table, row, None, _source_id(citation), _json(_plain(citation))))
+            for number, note in enumerate(getattr(record, "notes", ()), 1):
+                for citation in note.sources:
+                    rows.append((table, row, number, _source_id(citation), _json(_plain(citation))))
+    connection.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?)", rows)
+
+
+def _source_id(citation: Any) -> str:
+    return citation if isinstance(citation, str) else str(citation.id)
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return encoder(type(value))(value)
+    return value
+
+
+_json = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":")).encode
+
+
+def _band(span: int) -> int:
+    """The band of an event whose latest day is SPAN days after its earliest."""
+    for number, bound in enumerate(BANDS):
+        if span <= bound:
+            return number
+    return len(BANDS)
+
+
+class IndexedStore(Store):
+    """A store read from its index: each table is read when first used, events by query.
+
+    A database that fails while in use (which the checks at opening make unlikely) is dropped
+    for the store loaded from its files, through FALLBACK: the answer never depends on it.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, fallback: Callable[[], Store]) -> None:
+        object.__setattr__(self, "_connection", connection)
+        object.__setattr__(self, "_fallback_loader", fallback)
+
+    def _rows(self, sql: str, parameters: Sequence[Any] = ()) -> list[Any]:
+        connection: sqlite3.Connection = self.__dict__["_connection"]
+        return connection.execute(sql, parameters).fetchall()
+
+    @cached_property
+    def _loaded(self) -> Store:
+        loader: Callable[[], Store] = self.__dict__["_fallback_loader"]
+        return loader()
+
+    def _read(self, read: Callable[[], T], fallback: Callable[[Store], T]) -> T:
+        if "_loaded" in self.__dict__:
+            return fallback(self._loaded)
+        try:
+            return read()
+        except (sqlite3.Error, ValueError, TypeError, KeyError):
+            return fallback(self._loaded)
+
+    def _keyed(self, table: str) -> Any:
+        cls, _ = _KEYED[table]
+        decode = decoder(cls)
+        return self._read(
+            lambda: {ident: decode(json.loads(record)) for ident, record in self._rows(
+                f"SELECT id, record FROM {table} ORDER BY rowid")},
+            lambda store: getattr(store, table),
+        )
+
+    def _listed(self, table: str, cls: type[T]) -> tuple[T, ...]:
+        decode = decoder(cls)
+        return self._read(
+            lambda: tuple(decode(json.loads(record)) for (record,) in self._rows(
+                f"SELECT record FROM {table} ORDER BY rowid")),
+            lambda store: getattr(store, table),
+        )
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        return self._keyed("sources")  # type: ignore[no-any-return]
+
+    @cached_property
+    def people(self) -> dict[str, Person]:
+        return self._keyed("people")  # type: ignore[no-any-return]
+
+    @cached_property
+    def offices(self) -> dict[str, Office]:
+        return self._keyed("offices")  # type: ignore[no-any-return]
+
+    @cached_property
+    def terms(self) -> tuple[Term, ...]:
+        return self._listed("terms", Term)
+
+    @cached_property
+    def presidium(self) -> tuple[PresidiumSeat, ...]:
+        return self._listed("presidium", PresidiumSeat)
+
+    @cached_property
+    def periods(self) -> tuple[Period, ...]:
+        return self._listed("periods", Period)
+
+    @cached_property
+    def events(self) -> tuple[Event, ...]:
+        return self._listed("events", Event)
+
+    def select_events(self, wanted: EventQuery) -> list[Event]:
+        """The events WANTED asks for, reading only the rows that can match through the indexes."""
+        if "events" in self.__dict__:
+            return select_events(self.events, wanted)
+        decode = decoder(Event)
+
+        def read() -> list[Event]:
+            sql, parameters = event_sql(self.__dict__["_connection"], wanted)
+            return select_events([decode(json.loads(record)) for (record,) in self._rows(sql, parameters)], wanted)
+
+        return self._read(read, lambda store: select_events(store.events, wanted))
+
+    def event_by_id(self, ident: str) -> Event | None:
+        decode = decoder(Event)
+
+        def read() -> Event | None:
+            rows = self._rows("SELECT record FROM events WHERE id = ?", (ident,))
+            return decode(json.loads(rows[0][0])) if rows else None
+
+        return self._read(read, lambda store: next((event for event in store.events if event.id == ident), None))
+
+    def tags(self) -> list[str]:
+        return self._read(
+            lambda: [tag for (tag,) in self._rows("SELECT DISTINCT tag FROM event_tags ORDER BY tag")],
+            lambda store: sorted({tag for event in store.events for tag in event.tags}),
+        )
+
+
+def event_sql(connection: sqlite3.Connection, wanted: EventQuery) -> tuple[str, list[Any]]:
+    """SQL for a superset of the events WANTED asks for (exact unless it greps), in the store's order.
+
+    The rows are then filtered, sorted and cut by query.select_events, as in memory, so that
+    both paths give the same answer; the SQL only spares reading the rows that cannot match.
+    """
+    clauses: list[str] = []
+    parameters: list[Any] = []
+    if wanted.span.start is not None or wanted.span.end is not None:
+        first, last = wanted.span.first, wanted.span.last
+        parts = []
+        for number, bound in enumerate(BANDS):
+            parts.append("SELECT rowid FROM events WHERE band = ? AND earliest BETWEEN ? AND ? AND latest >= ?")
+            parameters += [number, _days_before(first, bound).isoformat(), last.isoformat(), first.isoformat()]
+        parts.append("SELECT rowid FROM events WHERE band = ? AND earliest <= ? AND latest >= ?")
+        parameters += [len(BANDS), last.isoformat(), first.isoformat()]
+        clauses.append(f"rowid IN ({' UNION ALL '.join(parts)})")
+    for column, table, values in (("person", "event_people", wanted.people), ("tag", "event_tags", wanted.tags)):
+        if values:
+            clauses.append(f"rowid IN (SELECT event FROM {table} WHERE {column} IN ({', '.join('?' * len(values))}))")
+            parameters += list(values)
+    search = search_clause(connection, fold(wanted.grep)) if wanted.grep else None
+    if search is not None:
+        clauses.append(search[0])
+        parameters += search[1]
+    sql = "SELECT record FROM events" + (f" WHERE {' AND '.join(clauses)}" if clauses else "")
+    sql += " ORDER BY rowid" + (" DESC" if wanted.reverse else "")
+    if wanted.limit is not None and wanted.sort == "date" and not wanted.grep:
+        sql += " LIMIT ?"
+        parameters.append(wanted.limit)
+    return sql, parameters
+
+
+# events_fts holds each event's folded title and summary, split into words by FTS5's ascii
+# tokenizer: a word is a run of ASCII letters and digits and of any other characters but ASCII ones.
+_WORD = re.compile(r"[A-Za-z0-9\x80-\U0010ffff]+")
+WORDS_PER_PART = 500  # a part of the text sought that is in more words than this is not looked up
+
+
+def search_clause(connection: sqlite3.Connection, needle: str) -> tuple[str, list[Any]] | None:
+    """A condition on events for a superset of those whose folded text contains NEEDLE (folded).
+
+    Each run of word characters in NEEDLE lies inside one word of any text that contains NEEDLE,
+    so such an event holds, for each run, one of the store's words that contain the run.
+    """
+    alternatives = []
+    for part in dict.fromkeys(_WORD.findall(needle)):
+        words = [word for (word,) in connection.execute(
+            "SELECT term FROM events_words WHERE instr(term, ?) > 0 LIMIT ?", (part, WORDS_PER_PART + 1))]
+        if not words:
+            return "0", []  # no word of the store holds this part: no event can match
+        if len(words) <= WORDS_PER_PART:
+            alternatives.append("(" + " OR ".join(f'"{word}"' for word in words) + ")")
+    if not alternatives:
+        return None
+    return "rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", [" AND ".join(alternatives)]
+
+
+def _days_before(day: date, days: int) -> date:
+    return day - timedelta(days=days) if day.toordinal() > days else date.min
+

@@ -1,0 +1,274 @@
+"""The SQLite index in the cache directory: trusted only when it is the user's own and intact."""
+
+from __future__ import annotations
+
+import ast
+import os
+import sqlite3
+import stat
+import zlib
+from pathlib import Path
+
+import pytest
+
+from anti_party import cache
+from conftest import FIXTURE, Invoke
+
+PACKAGE = Path(__file__).parent.parent / "anti_party"
+EVENT = '[[events]]\nid = "{ident}"\ndate = "{date}"\ntitle = "{title}"\nsummary = "{summary}"\nsources = ["book"]\n'
+BASE = '[sources.book]\nkind = "book"\ntype = "scholarly"\ntitle = "A book"\n\n[people.molotov]\nname = "Vyacheslav Molotov"\n\n'
+
+
+def write_store(path: Path, *titles: str) -> Path:
+    events = [EVENT.format(ident=f"e{n}", date="1957-06", title=title, summary="") for n, title in enumerate(titles)]
+    path.write_text(BASE + "\n".join(events), encoding="utf-8")
+    return path
+
+
+def indexes(directory: Path) -> list[Path]:
+    return sorted(directory.glob("index-*.sqlite3"))
+
+
+@pytest.fixture
+def cached(apg: Invoke, tmp_path: Path) -> Invoke:
+    """apg with its index in tmp_path/cache."""
+
+    def invoke(*args: str, store: Path | None = FIXTURE, env: dict[str, str] | None = None) -> object:
+        return apg(*args, store=store, env={"APG_NO_CACHE": "", "APG_CACHE_DIR": str(tmp_path / "cache"), **(env or {})})
+
+    return invoke  # type: ignore[return-value]
+
+
+def test_a_store_is_indexed_once_and_read_back_without_parsing(cached: Invoke, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    store = write_store(tmp_path / "store.toml", "First")
+    assert cached("timeline", "--fields", "title", store=store).stdout == "First\n"
+    assert len(indexes(tmp_path / "cache")) == 1
+
+    def no_parsing(*args: object) -> None:
+        raise AssertionError("the store was parsed although its index is there")
+
+    monkeypatch.setattr("anti_party.store._parse", no_parsing)
+    assert cached("timeline", "--fields", "title", store=store).stdout == "First\n"
+
+
+def test_an_edit_keeping_size_and_time_is_seen(cached: Invoke, tmp_path: Path) -> None:
+    store = write_store(tmp_path / "store.toml", "Alpha")
+    assert cached("timeline", "--fields", "title", store=store).stdout == "Alpha\n"
+    before = store.stat()
+    write_store(store, "Gamma")  # as long as "Alpha"
+    os.utime(store, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (store.stat().st_size, store.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert cached("timeline", "--fields", "title", store=store).stdout == "Gamma\n"
+
+
+def test_a_byte_flipped_index_is_rebuilt(cached: Invoke, tmp_path: Path) -> None:
+    store = write_store(tmp_path / "store.toml", "Unchanged title")
+    cached("timeline", store=store)
+    [index] = indexes(tmp_path / "cache")
+    data = bytearray(index.read_bytes())
+    where = data.find(b"Unchanged title")
+    data[where] ^= 0x20  # "unchanged title": the database stays readable, its text is wrong
+    index.write_bytes(bytes(data))
+    assert cached("timeline", "--fields", "title", store=store).stdout == "Unchanged title\n"
+    [rebuilt] = indexes(tmp_path / "cache")
+    assert b"Unchanged title" in rebuilt.read_bytes()
+
+
+def test_garbage_under_an_index_name_is_rebuilt(cached: Invoke, tmp_path: Path) -> None:
+    store = write_store(tmp_path / "store.toml", "Title")
+    cached("timeline", store=store)
+    [index] = indexes(tmp_path / "cache")
+    garbage = b"not a database" * 100
+    planted = index.with_name(index.name.rsplit("-", 1)[0] + f"-{zlib.crc32(garbage):08x}.sqlite3")
+    index.unlink()
+    planted.write_bytes(garbage)
+    planted.chmod(0o600)
+    assert cached("timeline", "--fields", "title", store=store).stdout == "Title\n"
+    assert [path.read_bytes()[:15] for path in indexes(tmp_path / "cache")] == [b"SQLite format 3"]
+
+
+def plant(tmp_path: Path, cached: Invoke) -> tuple[Path, Path]:
+    """An index for the store at tmp_path/store.toml, well formed and correctly named, whose data is false."""
+    store = write_store(tmp_path / "store.toml", "True title")
+    cached("timeline", store=store)
+    [index] = indexes(tmp_path / "cache")
+    connection = sqlite3.connect(index)
+    connection.execute("UPDATE events SET record = replace(record, 'True title', 'Planted')")
+    connection.commit()
+    connection.close()
+    planted = index.with_name(index.name.rsplit("-", 1)[0] + f"-{zlib.crc32(index.read_bytes()):08x}.sqlite3")
+    index.rename(planted)
+    return store, planted
+
+
+def test_a_planted_index_of_ones_own_is_read_so_the_other_tests_can_fail(cached: Invoke, tmp_path: Path) -> None:
+    store, _ = plant(tmp_path, cached)
+    assert cached("timeline", "--fields", "title", store=store).stdout == "Planted\n"
+
+
+def test_a_world_writable_index_is_ignored(cached: Invoke, tmp_path: Path) -> None:
+    store, planted = plant(tmp_path, cached)
+    planted.chmod(0o666)
+    assert cached("timeline", "--fields", "title", store=store).stdout == "True title\n"
+    assert not planted.exists()
+
+
+def test_a_group_writable_index_is_ignored(cached: Invoke, tmp_path: Path) -> None:
+    store, planted = plant(tmp_path, cached)
+    planted.chmod(0o620)
+    assert cached("timeline", "--fields", "title", store=store).stdout == "True title\n"
+
+
+def test_an_index_owned_by_another_user_is_ignored(cached: Invoke, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    store, planted = plant(tmp_path, cached)
+    if os.geteuid() == 0:
+        os.chown(planted, 65534, 65534)
+    else:  # only root can give a file away: the same test, seen from another user
+        real = os.getuid()
+        monkeypatch.setattr(cache, "_owner_only", lambda mode, uid: uid == real + 1 and not mode & 0o022)
+    assert cached("timeline", "--fields", "title", store=store).stdout == "True title\n"
+
+
+def test_a_symbolic_link_under_an_index_name_is_not_followed(cached: Invoke, tmp_path: Path) -> None:
+    store, planted = plant(tmp_path, cached)
+    elsewhere = tmp_path / "elsewhere.sqlite3"
+    planted.rename(elsewhere)
+    planted.symlink_to(elsewhere)
+    assert cached("timeline", "--fields", "title", store=store).stdout == "True title\n"
+
+
+def test_a_cache_directory_of_another_user_is_not_used(cached: Invoke, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    store, planted = plant(tmp_path, cached)
+    if os.geteuid() == 0:
+        os.chown(tmp_path / "cache", 65534, 65534)
+    else:
+        real = os.getuid()
+        monkeypatch.setattr(cache, "_owner_only", lambda mode, uid: uid == real + 1 and not mode & 0o022)
+    assert cached("timeline", "--fields", "title", store=store).stdout == "True title\n"
+    assert planted.exists()  # not used, and not touched either
+
+
+def test_an_index_of_another_schema_is_not_read(cached: Invoke, tmp_path: Path) -> None:
+    store, planted = plant(tmp_path, cached)
+    connection = sqlite3.connect(planted)
+    connection.execute("UPDATE meta SET value = '0' WHERE key = 'index_schema'")
+    connection.commit()
+    connection.close()
+    planted.rename(planted.with_name(planted.name.rsplit("-", 1)[0] + f"-{zlib.crc32(planted.read_bytes()):08x}.sqlite3"))
+    assert cached("timeline", "--fields", "title", store=store).stdout == "True title\n"
+
+
+def test_directories_are_0700_and_files_0600_whatever_the_umask(cached: Invoke, tmp_path: Path) -> None:
+    store = write_store(tmp_path / "store.toml", "Title")
+    old = os.umask(0)
+    try:
+        result = cached("timeline", store=store, env={"APG_CACHE_DIR": str(tmp_path / "deep" / "er" / "cache")})
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0
+    for directory in (tmp_path / "deep", tmp_path / "deep" / "er", tmp_path / "deep" / "er" / "cache"):
+        assert stat.S_IMODE(directory.stat().st_mode) == 0o700
+    [index] = indexes(tmp_path / "deep" / "er" / "cache")
+    assert stat.S_IMODE(index.stat().st_mode) == 0o600
+
+
+def test_an_open_cache_directory_of_ones_own_is_closed_before_use(cached: Invoke, tmp_path: Path) -> None:
+    store = write_store(tmp_path / "store.toml", "Title")
+    (tmp_path / "cache").mkdir(mode=0o777)
+    (tmp_path / "cache").chmod(0o777)
+    assert cached("timeline", "--fields", "title", store=store).stdout == "Title\n"
+    assert stat.S_IMODE((tmp_path / "cache").stat().st_mode) == 0o700
+
+
+def test_no_pickle_is_ever_loaded_and_old_ones_are_pruned(cached: Invoke, tmp_path: Path) -> None:
+    store = write_store(tmp_path / "store.toml", "Title")
+    (tmp_path / "cache").mkdir(mode=0o700)
+    marker = tmp_path / "unpickled"
+    # A pickle that, if loaded, would run code: it creates the marker file.
+    payload = b"cos\nsystem\n(S'touch " + str(marker).encode() + b"'\ntR."
+    for name in ("store-00000000.pickle", "store-12345678.pickle"):
+        (tmp_path / "cache" / name).write_bytes(payload)
+    assert cached("timeline", "--fields", "title", store=store).stdout == "Title\n"
+    assert not marker.exists()
+    assert sorted(path.name for path in (tmp_path / "cache").iterdir() if "pickle" in path.name) == []
+
+
+def test_old_indexes_are_pruned(cached: Invoke, tmp_path: Path) -> None:
+    for number in range(cache.KEPT + 3):
+        store = write_store(tmp_path / "store.toml", f"Title {number}")
+        assert cached("timeline", "--fields", "title", store=store).stdout == f"Title {number}\n"
+    assert len(indexes(tmp_path / "cache")) == cache.KEPT
+
+
+def test_no_cache_no_home_and_relative_xdg(apg: Invoke, tmp_path: Path) -> None:
+    assert cache.cache_directory({"APG_NO_CACHE": "1", "APG_CACHE_DIR": "/x"}) is None
+    assert cache.cache_directory({"APG_CACHE_DIR": "/x/y"}) == Path("/x/y")
+    assert cache.cache_directory({"XDG_CACHE_HOME": "/xdg", "HOME": "/home/u"}) == Path("/xdg/apg")
+    assert cache.cache_directory({"XDG_CACHE_HOME": "relative/dir", "HOME": "/home/u"}) == Path("/home/u/.cache/apg")
+    assert cache.cache_directory({"XDG_CACHE_HOME": "relative/dir"}) is None
+    assert cache.cache_directory({}) is None
+    store = write_store(tmp_path / "store.toml", "Title")
+    environment = {"APG_NO_CACHE": "", "APG_CACHE_DIR": "", "XDG_CACHE_HOME": "", "HOME": ""}
+    result = apg("timeline", "--fields", "title", store=store, env=environment)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "Title\n", "")
+
+
+def test_an_unwritable_cache_directory_costs_nothing_but_time(cached: Invoke, tmp_path: Path) -> None:
+    store = write_store(tmp_path / "store.toml", "Title")
+    (tmp_path / "file").write_text("not a directory", encoding="utf-8")
+    result = cached("timeline", "--fields", "title", store=store, env={"APG_CACHE_DIR": str(tmp_path / "file" / "x")})
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "Title\n", "")
+
+
+def test_check_and_the_query_commands_agree_on_a_broken_store(cached: Invoke, tmp_path: Path) -> None:
+    store = write_store(tmp_path / "store.toml", "Title")
+    assert cached("timeline", store=store).exit_code == 0  # an index of the good store is there
+    store.write_text(store.read_text(encoding="utf-8").replace('"1957-06"', '"1957-13"'), encoding="utf-8")
+    check = cached("check", store=store)
+    assert check.exit_code == 1 and "'1957-13' is not a date" in check.stderr
+    for command in (["timeline"], ["people"], ["show", "e0"], ["person", "molotov"], ["on", "1957"]):
+        result = cached(*command, store=store)
+        assert (result.exit_code, result.stdout, result.stderr) == (1, "", check.stderr), command
+
+
+def test_gomulka_finds_gomulka_with_its_accent(cached: Invoke, tmp_path: Path) -> None:
+    store = tmp_path / "store.toml"
+    store.write_text(BASE + EVENT.format(ident="gomulka", date="1956-10", title="Gomułka returns",
+                                         summary="Władysław Gomułka becomes first secretary."), encoding="utf-8")
+    for environment in ({}, {"APG_NO_CACHE": "1"}):
+        for needle in ("Gomulka", "gomułka", "GOMUŁKA", "wladyslaw g", "ULKA RET"):
+            result = cached("timeline", "--grep", needle, "--fields", "id", store=store, env=environment)
+            assert result.stdout == "gomulka\n", (needle, environment)
+
+
+def test_no_pickle_marshal_eval_or_exec_in_the_program() -> None:
+    forbidden_modules = {"pickle", "marshal", "shelve", "dill", "cloudpickle"}
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                assert not {alias.name.split(".")[0] for alias in node.names} & forbidden_modules, path
+            elif isinstance(node, ast.ImportFrom):
+                assert (node.module or "").split(".")[0] not in forbidden_modules, path
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id not in ("eval", "exec", "compile", "__import__"), path
+
+
+def test_the_index_opens_with_trusted_schema_off(cached: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = write_store(tmp_path / "store.toml", "Title")
+    cached("timeline", store=store)
+    statements: list[str] = []
+    real_connect = sqlite3.connect
+
+    def connect(*args: object, **kwargs: object) -> sqlite3.Connection:
+        connection = real_connect(*args, **kwargs)  # type: ignore[arg-type]
+        connection.set_trace_callback(statements.append)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    assert cached("timeline", "--fields", "title", store=store).stdout == "Title\n"
+    assert statements[0] == "PRAGMA trusted_schema=OFF"
+    assert any("SELECT record FROM events" in statement for statement in statements)
