@@ -28,8 +28,10 @@ class Entry(Protocol):
     table: str
     ident: str
     path: Path
-    line: int | None
     values: dict[str, Any]
+
+    @property
+    def line(self) -> int | None: ...  # worked out only when asked (anti_party.store._Lines)
 
 
 Report = Callable[[Any, "str | None", str], None]  # (entry, key, message)

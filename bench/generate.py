@@ -23,7 +23,10 @@ WORDS = (
     "economy planning Moscow Kremlin Warsaw Budapest Belgrade Beijing Geneva party state army marshal "
     "Khrushchev Molotov Malenkov Kaganovich Bulganin Voroshilov Zhukov Mikoyan Gomułka Nagy Tito Хрущёв"
 ).split()
-TAGS = tuple(f"tag-{n:02d}" for n in range(24))
+TAGS = (  # the vocabulary of docs/store.md
+    "beria", "congress", "crisis", "de-stalinization", "economy", "epilogue", "exile", "expulsion", "foreign",
+    "military", "plenum", "presidium", "publication", "rehabilitation", "security", "succession",
+)
 FIRST_DAY = date(1953, 3, 5)
 DAYS = (date(1962, 12, 31) - FIRST_DAY).days
 
@@ -51,7 +54,7 @@ def store(count: int, people: int) -> str:
     pick = random.Random(count)
     parts = [
         "# A synthetic store written by bench/generate.py for the benchmark.\n\n",
-        '[sources.synthetic]\nkind = "book"\ntitle = "A synthetic source"\nyear = 2000\n\n',
+        '[sources.synthetic]\nkind = "book"\ntype = "scholarly"\ntitle = "A synthetic source"\nyear = 2000\n\n',
     ]
     parts += [f'[people.person-{n:04d}]\nname = "{sentence(pick, 2)} {n}"\n\n' for n in range(people)]
     for n in range(count):
