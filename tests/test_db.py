@@ -60,6 +60,7 @@ def test_the_documented_queries_give_the_documented_output(packaged_db: Path) ->
             shown = "\n".join(_lines(output)) + "\n"
             text = text[: example.start("output")] + shown + text[example.end("output"):]
         DOCS.write_text(text, encoding="utf-8")
+        examples = list(EXAMPLE.finditer(text))
     for example, output in zip(examples, outputs, strict=True):
         assert _lines(output) == _lines(example["output"]), (
             f"docs/db.md is stale for:\n{example['sql']}\n(APG_UPDATE_GOLDEN=1 pytest tests/test_db.py rewrites it)"
