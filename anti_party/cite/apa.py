@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from anti_party.cite.markup import clean, italic
 from anti_party.cite.mla import short_title
-from anti_party.cite.words import Name, series, title_case
+from anti_party.cite.words import Name, series, surnames, title_case
 from anti_party.cite.work import MONTHS, Work, edition, entry, locator_parts, many_pages, pages, sentence
 from anti_party.dates import DatePoint
 from anti_party.model import Citation
@@ -117,11 +117,7 @@ def in_text(work: Work, citation: Citation | None) -> str:
     """(Taubman, 2003, p. 312); (Bogomolov & Sannikov, n.d.); ("Drip, Drip, Drip," 1958)."""
     year = str(work.year) if work.year else "n.d."
     if work.lead:
-        names = work.lead
-        who = names[0].family if len(names) == 1 else (
-            f"{names[0].family} & {names[1].family}" if len(names) == 2 else f"{names[0].family} et al."
-        )
-        head = f"{who}, {year}"
+        head = f"{surnames(work.lead, '&')}, {year}"
     else:  # no author: the title in title case, quoted for parts and italic for whole works
         short = title_case(short_title(work.title(STYLE)), "chicago")
         head = f"\u201c{short},\u201d {year}" if work.is_part else f"{italic(short)}, {year}"

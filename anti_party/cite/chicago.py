@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from anti_party.cite.markup import clean, italic
 from anti_party.cite.mla import short_title
-from anti_party.cite.words import Name, series
+from anti_party.cite.words import Name, series, surnames
 from anti_party.cite.work import MONTHS, PERIODICALS, Work, edition, entry, locator_parts, pages, quoted, sentence
 from anti_party.dates import DatePoint
 from anti_party.model import Citation
@@ -208,12 +208,5 @@ def short_note(work: Work, citation: Citation | None) -> str:
     if work.kind == "encyclopedia-entry" and not work.lead:
         head = f"{_container_name(work)}, s.v. {quoted(work.title(STYLE), closing)}"
         return f"{head} {where}." if where else head
-    names = work.lead
-    if names:
-        who = names[0].family if len(names) == 1 else (
-            f"{names[0].family} and {names[1].family}" if len(names) == 2 else f"{names[0].family} et al."
-        )
-        text = f"{who}, {title}"
-    else:
-        text = title
+    text = f"{surnames(work.lead)}, {title}" if work.lead else title
     return f"{text} {where}." if where else text

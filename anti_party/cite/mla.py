@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from anti_party.cite.markup import clean, italic
-from anti_party.cite.words import Name
+from anti_party.cite.words import Name, surnames
 from anti_party.cite.work import PERIODICALS, Work, edition, entry, locator_parts, many_pages, pages, quoted, sentence
 from anti_party.dates import DatePoint
 from anti_party.model import Citation
@@ -114,10 +114,7 @@ def _day(work: Work) -> DatePoint:
 def in_text(work: Work, citation: Citation | None) -> str:
     """(Taubman 312); (Bogomolov and Sannikov 35); ("Drip, Drip, Drip"); (Taubman, sec. 3)."""
     if work.lead:
-        names = work.lead
-        who = names[0].family if len(names) == 1 else (
-            f"{names[0].family} and {names[1].family}" if len(names) == 2 else f"{names[0].family} et al."
-        )
+        who = surnames(work.lead)
     else:
         short = short_title(work.title(STYLE))
         who = quoted(short, "") if work.is_part else italic(short)

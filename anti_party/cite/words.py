@@ -116,6 +116,13 @@ def parse_name(text: str) -> Name:
     return Name(family, given)
 
 
+def surnames(names: list[Name], conjunction: str = "and") -> str:
+    """The names of a short citation: "Taubman", "Bogomolov and Sannikov", "Doe et al."."""
+    if len(names) == 2:
+        return f"{names[0].family} {conjunction} {names[1].family}"
+    return names[0].family if len(names) == 1 else f"{names[0].family} et al."
+
+
 def series(items: list[str], conjunction: str = "and") -> str:
     """ "A", "A and B", "A, B, and C" (serial comma)."""
     if len(items) <= 2:
