@@ -50,15 +50,19 @@ from anti_party.store import store_paths
               metavar="PATH", help="A store to load after the packaged one (repeatable; default: $APG_STORE).")
 @click.option("--no-default-store", is_flag=True, help="Do not load the packaged events.toml.")
 @click.option("--color/--no-color", default=None, help="Force or forbid colour (default: on a terminal).")
+@click.option("--no-pager", is_flag=True,
+              help="Never page output (default on a terminal: $APG_PAGER, $PAGER or 'less -FRX' when the "
+                   "output is taller than the screen).")
 @click.option("--debug", is_flag=True, is_eager=True, expose_value=False, callback=set_debug,
               help="Show the traceback of an internal error (also APG_DEBUG=1).")
 @click.pass_context
-def main(ctx: click.Context, stores: tuple[Path, ...], no_default_store: bool, color: bool | None) -> None:
+def main(ctx: click.Context, stores: tuple[Path, ...], no_default_store: bool, color: bool | None,
+         no_pager: bool) -> None:
     """A timeline of the Soviet Anti-Party Group, 1953-1962."""
     paths = store_paths(stores, os.environ.get("APG_STORE"), use_default=not no_default_store)
     if not paths:
         raise click.UsageError("--no-default-store needs at least one --store PATH")
-    ctx.obj = App(paths, color)
+    ctx.obj = App(paths, color, pager=not no_pager)
 
 
 @main.command(context_settings=CONTEXT)

@@ -119,6 +119,7 @@ class App:
     color: bool | None = None
     environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
     picture: Picture = field(default_factory=Picture)
+    pager: bool = True  # --no-pager turns it off
 
     @cached_property
     def store(self) -> Store:
@@ -127,25 +128,52 @@ class App:
     def stdout_is_terminal(self) -> bool:
         return sys.stdout.isatty()
 
-    def console(self) -> Console:
+    def console(self, file: Any = None) -> Console:
         from rich.console import Console
 
         terminal = self.stdout_is_terminal()
         color = color_wanted(self.color, self.environ, terminal)
-        width, height = console_size(self.environ, _terminal_size() if terminal else None)
+        width, height = self.size()
         return Console(
-            file=sys.stdout, markup=False, highlight=False, emoji=False, no_color=not color,
+            file=file or sys.stdout, markup=False, highlight=False, emoji=False, no_color=not color,
             color_system=color_system(self.environ) if color else None, force_terminal=color,
             width=width, height=height,
         )
 
+    def size(self) -> tuple[int, int]:
+        """Columns and lines of the view: the terminal's (or COLUMNS and LINES), 160 x 25 in a pipe."""
+        return console_size(self.environ, _terminal_size() if self.stdout_is_terminal() else None)
+
+    def pager_command(self) -> str | None:
+        """The pager to send output through, or None: only on a terminal and unless turned off."""
+        if not self.pager or not self.stdout_is_terminal():
+            return None
+        from anti_party.cli.pager import pager_command
+
+        return pager_command(self.environ)
+
     def emit(self, output: Any) -> None:
         if self.picture.save:
             self.save_picture(self.picture.save, output)
-        elif isinstance(output, str):
-            write_data(output)
-        else:
-            self.console().print(output)
+            return
+        command = self.pager_command()
+        if command is None:
+            if isinstance(output, str):
+                write_data(output)
+            else:
+                self.console().print(output)
+            return
+        from anti_party.cli.pager import page, taller_than
+
+        text = output if isinstance(output, str) else self.draw(output)
+        if not taller_than(text, self.size()[1]) or not page(text, command, self.environ):
+            write_data(text)
+
+    def draw(self, output: Any) -> str:
+        """A rich view as the terminal would show it (width, colour), as text for the pager."""
+        buffer = io.StringIO()
+        self.console(file=buffer).print(output)
+        return buffer.getvalue()
 
     def save_picture(self, path: Path, output: Any) -> None:
         from rich.console import Console
