@@ -6,6 +6,7 @@ sent, so that each test can say exactly what reached it; one test runs the real 
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import os
 import pty
@@ -15,6 +16,7 @@ import shutil
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 from pathlib import Path
 
@@ -22,6 +24,8 @@ import pytest
 
 from conftest import FIXTURE
 
+CACHE = tempfile.mkdtemp(prefix="apg-pager-test-")  # one validated store shared by these runs
+atexit.register(shutil.rmtree, CACHE, ignore_errors=True)
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 PAGER = """#!{python}
 import os, sys
@@ -42,7 +46,7 @@ def on_pty(args: list[str], env: dict[str, str], columns: int = 80, lines: int =
     base = {k: v for k, v in os.environ.items()
             if not k.startswith(("APG_", "COLUMNS", "LINES", "PAGER", "LESS", "NO_COLOR", "FORCE_COLOR"))}
     process = subprocess.Popen([sys.executable, "-m", "anti_party", *args], stdin=follower, stdout=follower,
-                               stderr=follower, env={**base, "TERM": "xterm-256color", "APG_NO_CACHE": "1", **env},
+                               stderr=follower, env={**base, "TERM": "xterm-256color", "APG_CACHE_DIR": CACHE, **env},
                                close_fds=True)
     os.close(follower)
     output = b""
