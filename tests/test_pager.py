@@ -91,7 +91,7 @@ def test_a_tall_view_goes_through_the_pager_in_colour_at_the_terminals_width(pag
     assert (code, screen) == (0, "")
     text, _ = paged(record)
     assert "\x1b[" in text  # colour kept
-    assert "Secret Speech" in ANSI.sub("", text)
+    assert "25 Feb 1956" in ANSI.sub("", text)
     assert 70 <= widest(text) <= 80
     code, _ = on_pty(["timeline"], {"APG_PAGER": command}, columns=200, lines=50)
     assert 120 <= widest(paged(record)[0]) <= 200
@@ -114,7 +114,7 @@ def test_the_pager_can_be_turned_off(pager: tuple[str, Path], args: list[str], e
     command, record = pager
     environment = {key: command if value == "PAGER" else value for key, value in env.items()}
     code, screen = on_pty(args, environment)
-    assert code == 0 and "Secret Speech" in ANSI.sub("", screen)
+    assert code == 0 and "25 Feb 1956" in ANSI.sub("", screen)
     assert "\x1b[" in screen  # still a terminal: still in colour
     assert not record.exists()
 
@@ -155,7 +155,7 @@ def test_never_in_a_pipe(pager: tuple[str, Path]) -> None:
 
 def test_a_pager_that_is_missing_leaves_the_output_on_the_terminal(tmp_path: Path) -> None:
     code, screen = on_pty(["timeline"], {"APG_PAGER": str(tmp_path / "no-such-pager")})
-    assert code == 0 and "Secret Speech" in ANSI.sub("", screen)
+    assert code == 0 and "25 Feb 1956" in ANSI.sub("", screen)
 
 
 def test_quitting_the_pager_early_is_not_an_error() -> None:
@@ -170,7 +170,7 @@ def test_the_default_pager_is_less_on_the_terminal() -> None:
     assert code == 0
     assert "\x1b[" in screen and "Stalin" in ANSI.sub("", screen)
     if shutil.which("less"):
-        assert "Secret Speech" not in ANSI.sub("", screen)  # less showed the first screen only, then quit
+        assert "25 Feb 1956" not in ANSI.sub("", screen)  # less showed the first screen only, then quit
     else:
-        assert "Secret Speech" in ANSI.sub("", screen)
+        assert "25 Feb 1956" in ANSI.sub("", screen)
     assert "\x1b[?1049h" not in screen  # -X: no alternate screen
