@@ -1,0 +1,134 @@
+"""Queries through the index give exactly what the same queries over the whole store give."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from anti_party import query
+from anti_party.index import IndexedStore, event_sql, write_database
+from anti_party.model import Store
+from anti_party.query import DateRange, EventQuery
+from anti_party.store import default_store_path, load_store
+
+EXTRA = '''
+[sources.extra]
+kind = "book"
+type = "scholarly"
+title = "Extra"
+
+[people.gomulka]
+name = "Władysław Gomułka"
+
+[[events]]
+id = "gomulka-returns"
+date = "1956-10-19/1956-10-21"
+title = "Gomułka returns to power"
+summary = "WŁADYSŁAW GOMUŁKA, back from prison, faces Хрущёв in Warsaw; «ultimatum» (so-called)."
+people = ["gomulka", "khrushchev"]
+tags = ["foreign"]
+sources = ["extra"]
+
+[[events]]
+id = "long-span"
+date = "1950/1970"
+title = "A span of twenty years"
+summary = "Straße, Œuvre and façade: ligatures and marks."
+sources = ["extra"]
+
+[[events]]
+id = "uncertain-day"
+date = "1957-06-22?"
+title = "Ends of words: Gomul-ka, ka ret"
+sources = ["extra"]
+'''
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, IndexedStore]:
+    directory = tmp_path_factory.mktemp("queries")
+    extra = directory / "extra.toml"
+    extra.write_text(EXTRA, encoding="utf-8")
+    store = load_store([default_store_path(), extra])
+    path = directory / "index.sqlite3"
+    write_database(store, path, {}, for_cache=True)
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    return store, IndexedStore(connection, lambda: pytest.fail("the index failed"))  # type: ignore[return-value]
+
+
+NEEDLES = ["Gomulka", "GOMUŁKA", "gomuł", "mułka ret", "ka ret", "khrushch", "ХРУЩЁВ", "хрущев", "strasse", "oeuvre",
+           "facade", "«ultimatum»", "so-called", "ev", "a", " ", "", "zzzz", "plenum", "june plenum", "'", '"', "*",
+           "(", "Malenkov resigns", "OR", "AND", "NEAR"]
+days = st.dates(min_value=date(1945, 1, 1), max_value=date(1995, 12, 31))
+
+
+@st.composite
+def event_queries(draw: st.DrawFn) -> EventQuery:
+    start, end = draw(st.one_of(st.none(), days)), draw(st.one_of(st.none(), days))
+    if start and end and start > end:
+        start, end = end, start
+    people = draw(st.lists(st.sampled_from(["molotov", "khrushchev", "gomulka", "zhukov", "nobody"]), max_size=2))
+    tags = draw(st.lists(st.sampled_from(["plenum", "foreign", "crisis", "succession", "none"]), max_size=2))
+    grep = draw(st.one_of(st.none(), st.sampled_from(NEEDLES), st.text(max_size=6)))
+    return EventQuery(DateRange(start, end), tuple(people), tuple(tags), grep, draw(st.sampled_from(query.SORT_KEYS)),
+                      draw(st.booleans()), draw(st.one_of(st.none(), st.integers(0, 30))))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(event_queries())
+@example(EventQuery(grep="Gomulka"))
+@example(EventQuery(grep="ka ret"))
+@example(EventQuery(grep="so-called"))
+@example(EventQuery(span=DateRange(date(1957, 6, 1), date(1957, 6, 30))))
+@example(EventQuery(span=DateRange(date(1960, 1, 1), date(1960, 1, 1))))  # only the twenty-year span covers it
+@example(EventQuery(span=DateRange(None, date(1953, 3, 5)), reverse=True, limit=2))
+def test_the_index_answers_as_the_whole_store_does(stores: tuple[Store, IndexedStore], wanted: EventQuery) -> None:
+    store, indexed = stores
+    assert indexed.select_events(wanted) == query.select_events(store.events, wanted)
+
+
+@pytest.mark.parametrize("needle", NEEDLES)
+def test_every_needle_finds_the_same_events(stores: tuple[Store, IndexedStore], needle: str) -> None:
+    store, indexed = stores
+    wanted = EventQuery(grep=needle)
+    assert [e.id for e in indexed.select_events(wanted)] == [e.id for e in query.select_events(store.events, wanted)]
+
+
+def test_gomulka_is_found_by_its_name_without_the_accent(stores: tuple[Store, IndexedStore]) -> None:
+    _, indexed = stores
+    found = [event.id for event in indexed.select_events(EventQuery(grep="Gomulka"))]
+    assert "gomulka-returns" in found
+
+
+@pytest.mark.parametrize(
+    "wanted",
+    [
+        EventQuery(span=DateRange(date(1957, 6, 1), date(1957, 6, 30))),
+        EventQuery(people=("molotov",)),
+        EventQuery(tags=("plenum",)),
+        EventQuery(grep="gomulka"),
+    ],
+)
+def test_a_range_a_person_a_tag_or_a_text_reads_through_an_index(stores: tuple[Store, IndexedStore],
+                                                                   wanted: EventQuery) -> None:
+    _, indexed = stores
+    connection: sqlite3.Connection = indexed.__dict__["_connection"]
+    sql, parameters = event_sql(connection, wanted)
+    plan = [row[-1] for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}", parameters)]
+    assert not any(step.split()[:2] == ["SCAN", "events"] for step in plan), plan
+    assert any("USING" in step or "VIRTUAL TABLE" in step for step in plan), plan
+
+
+def test_a_month_reads_only_its_rows(stores: tuple[Store, IndexedStore], tmp_path: Path) -> None:
+    store, indexed = stores
+    connection: sqlite3.Connection = indexed.__dict__["_connection"]
+    wanted = EventQuery(span=DateRange(date(1957, 6, 1), date(1957, 6, 30)))
+    sql, parameters = event_sql(connection, wanted)
+    read = len(connection.execute(sql, parameters).fetchall())
+    expected = len(query.select_events(store.events, wanted))
+    assert read == expected < len(store.events) / 5

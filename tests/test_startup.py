@@ -1,0 +1,60 @@
+"""What each command imports: rich, dateutil, sqlite3 and the TOML parser only where they are needed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HEAVY = ("rich", "dateutil", "sqlite3", "tomli")
+PROBE = (
+    "import atexit, sys\n"
+    "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules)) + '\\n'))\n"
+    "from anti_party.cli import run\n"
+    "sys.argv = ['apg', *sys.argv[1:]]\n"
+    "run()\n"
+)
+
+
+def imported(tmp_path: Path, *args: str, cache: bool = True) -> set[str]:
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("APG_")}
+    environment.update({"APG_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "100"})
+    if not cache:
+        environment["APG_NO_CACHE"] = "1"
+    result = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, env=environment,
+                            cwd=tmp_path, check=False)
+    assert result.returncode == 0, result.stderr
+    modules = result.stderr.rsplit("MODULES ", 1)[1].split()
+    return {heavy for heavy in HEAVY if heavy in modules or any(m.startswith(heavy + ".") for m in modules)}
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A working directory whose cache holds the packaged store's index."""
+    path = tmp_path_factory.mktemp("startup")
+    assert imported(path, "timeline", "-f", "tsv") == {"sqlite3", "tomli"}  # parsed, then indexed
+    return path
+
+
+@pytest.mark.parametrize(
+    ("args", "needed"),
+    [
+        (("--help",), set()),
+        (("--version",), set()),
+        (("timeline", "--help"), set()),
+        (("timeline", "--from", "1957", "-f", "tsv"), {"sqlite3"}),
+        (("timeline", "--grep", "Gomulka", "-f", "tsv"), {"sqlite3"}),
+        (("timeline", "--on", "June 1957", "-f", "tsv"), {"sqlite3", "dateutil"}),
+        (("person", "molotov", "-f", "json"), {"sqlite3"}),
+        (("timeline", "-f", "timeline"), {"sqlite3", "rich"}),
+    ],
+)
+def test_each_command_imports_only_what_it_needs(indexed: Path, args: tuple[str, ...], needed: set[str]) -> None:
+    assert imported(indexed, *args) == needed
+
+
+def test_without_the_index_tsv_imports_the_parser_but_not_rich_nor_sqlite3(tmp_path: Path) -> None:
+    assert imported(tmp_path, "timeline", "--from", "1957", "-f", "tsv", cache=False) == {"tomli"}
