@@ -124,6 +124,32 @@ class EdtfDate:
             return f"{_qualified(_human_point(start), start)}-{_qualified(_human_point(end), end)}"
         return _qualified(text, end)
 
+    def in_words(self) -> str:
+        """The date for a reader: "22 June 1957, uncertain", "June 1957 (day not recorded)"."""
+        if self.end is None:
+            text = _words_point(self.start)
+        else:
+            start, end = _words_point(self.start), _words_point(self.end)
+            text = f"from {start} to {end}"
+        missing = {"day": "", "month": "day not recorded", "year": "month and day not recorded"}[self.precision]
+        marks = [word for word, flag in (("approximate", self.approximate), ("uncertain", self.uncertain)) if flag]
+        if marks:
+            text += ", " + " and ".join(marks)
+        return f"{text} ({missing})" if missing else text
+
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def _words_point(point: DatePoint) -> str:
+    if point.month is None:
+        return str(point.year)
+    month = _MONTH_NAMES[point.month - 1]
+    return f"{month} {point.year}" if point.day is None else f"{point.day} {month} {point.year}"
+
 
 def human_day(day: date) -> str:
     """A day as people write it, "18 Jun 1957" (and "1 Jan 1", where strftime varies by platform)."""

@@ -45,17 +45,35 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatu
         terminalreporter.write_line(f"hypothesis seed: {seed} (repeat with pytest --hypothesis-seed={seed})")
 
 
+def run_apg(*args: str, store: Path | None = FIXTURE, stdin: str | None = None,
+            env: dict[str, str] | None = None) -> Result:
+    """Run `apg --no-default-store --store tests/data/store.toml ARGS` as a user would type it.
+
+    store=None runs it on the packaged store alone.
+    """
+    prefix = ["--no-default-store", "--store", str(store)] if store else []
+    environment = {"COLUMNS": "100", "NO_COLOR": "", "FORCE_COLOR": "", "CLICOLOR_FORCE": "", "APG_STORE": "",
+                   "APG_NO_CACHE": "1"}
+    return CliRunner().invoke(main, [*prefix, *args], input=stdin, env={**environment, **(env or {})})
+
+
 @pytest.fixture
 def apg() -> Invoke:
-    """Run `apg --no-default-store --store tests/data/store.toml ARGS` as a user would type it."""
+    return run_apg
 
-    def invoke(*args: str, store: Path | None = FIXTURE, stdin: str | None = None, env: dict[str, str] | None = None) -> Result:
-        prefix = ["--no-default-store", "--store", str(store)] if store else []
-        environment = {"COLUMNS": "100", "NO_COLOR": "", "FORCE_COLOR": "", "CLICOLOR_FORCE": "", "APG_STORE": "",
-                       "APG_NO_CACHE": "1"}
-        return CliRunner().invoke(main, [*prefix, *args], input=stdin, env={**environment, **(env or {})})
 
-    return invoke
+# Screenshots the browser tests take, for a person to look at; the run's summary names the folder.
+SCREENSHOTS = Path(os.environ.get("APG_SCREENSHOTS") or Path(__file__).parent.parent / "build" / "screenshots")
+_screenshots: list[Path] = []
+
+
+def screenshot_written(path: Path) -> None:
+    _screenshots.append(path)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _screenshots:
+        terminalreporter.write_line(f"page screenshots ({len(_screenshots)}): {SCREENSHOTS.resolve()}")
 
 
 @pytest.fixture

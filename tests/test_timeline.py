@@ -85,7 +85,7 @@ def test_header_and_fields(apg: Invoke) -> None:
         (("--from", "1958", "--to", "June 1957"), "--from '1958' is after --to '1957-06'"),
         (("--on", "1957", "--from", "1956"), "--on cannot be combined with --from or --to"),
         (("-f", "xml"), "Invalid value for '--format' / '-f': 'xml' is not one of 'auto', 'timeline', 'table', "
-                        "'tsv', 'csv', 'json', 'jsonl', 'markdown', 'ics', 'timelinejs', 'text'."),
+                        "'tsv', 'csv', 'json', 'jsonl', 'markdown', 'ics', 'timelinejs', 'text', 'html'."),
         (("--fields", "id,when"), "Invalid value for '--fields': unknown field 'when'; valid fields: id, date, start, "
                                   "end, precision, approximate, uncertain, title, summary, people, tags, sources, notes"),
         (("--sort", "people"), "Invalid value for '--sort': 'people' is not one of 'date', 'title', 'id'."),

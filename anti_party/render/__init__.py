@@ -67,8 +67,9 @@ FORMATS: dict[str, Format] = {
         Format("timelinejs", "TimelineJS3 JSON", "timelinejs"),
         Format("text", "plain text: every event in full with its notes and sources; a person's profile; "
                "citations", "plaintext", views=(*VIEWS, "citations"), modules=_CITATIONS),
-        Format("html", "HTML: citations with <i>italics</i>, a bibliography with hanging indents", "citations",
-               views=("citations",)),
+        Format("html", "HTML: for events, one self-contained interactive timeline page that works offline; "
+               "citations with <i>italics</i>, a bibliography with hanging indents", "html",
+               views=("events", "citations"), modules=_CITATIONS),
         Format("rtf", "RTF for word processors: citations with italics kept", "citations", views=("citations",)),
         Format("bibtex", "BibTeX (biblatex fields) for reference managers", "citations", views=("citations",)),
         Format("csl-json", "CSL-JSON for Zotero, Mendeley and citeproc", "citations", views=("citations",)),
