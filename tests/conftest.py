@@ -43,6 +43,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatu
     if exitstatus != 0:
         seed = config.stash[HYPOTHESIS_SEED]
         terminalreporter.write_line(f"hypothesis seed: {seed} (repeat with pytest --hypothesis-seed={seed})")
+    if _screenshots:
+        terminalreporter.write_line(f"page screenshots ({len(_screenshots)}): {SCREENSHOTS.resolve()}")
 
 
 def run_apg(*args: str, store: Path | None = FIXTURE, stdin: str | None = None,
@@ -69,11 +71,6 @@ _screenshots: list[Path] = []
 
 def screenshot_written(path: Path) -> None:
     _screenshots.append(path)
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if _screenshots:
-        terminalreporter.write_line(f"page screenshots ({len(_screenshots)}): {SCREENSHOTS.resolve()}")
 
 
 @pytest.fixture
