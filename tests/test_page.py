@@ -382,18 +382,29 @@ def drawn(when: EdtfDate) -> list[str]:
     return ["none", "linear-gradient"] if when.precision != "day" else ["solid", "none"]
 
 
-def test_dates_drawn_by_certainty_and_named_in_words(open_page: Opened, whole: Path) -> None:
-    page = open_page(whole)
-    marks = page.js("""Object.fromEntries([...document.querySelectorAll('[data-event-id]')].map((node) => {
+def test_dates_drawn_by_certainty_and_named_in_words(apg: Invoke, open_page: Opened, whole: Path,
+                                                     tmp_path: Path) -> None:
+    marks = """Object.fromEntries([...document.querySelectorAll('[data-event-id]')].map((node) => {
         const bar = getComputedStyle(node.querySelector('.bar'));
         return [node.dataset.eventId, [bar.borderTopStyle, bar.backgroundImage.slice(0, 15),
-                                       node.getAttribute('aria-label')]]; }))""")
-    assert marks == {e.id: [*drawn(e.date), f"{e.title}, {e.date.in_words()}"] for e in STORE.events}
-    assert {mark[0] for mark in marks.values()} == {"dashed", "dotted", "none", "solid"}  # the store has each kind
-    approximate = next(e for e in STORE.events if e.date.approximate)
-    page.js(f"location.hash = '#event={approximate.id}'")
-    page.settle()
-    assert page.js("document.getElementById('panel-words').textContent") == approximate.date.in_words()
+                                       node.getAttribute('aria-label')]]; }))"""
+    page = open_page(whole)
+    assert page.js(marks) == {e.id: [*drawn(e.date), f"{e.title}, {e.date.in_words()}"] for e in STORE.events}
+    store = DATA / "page-dates.toml"
+    page = open_page(write_page(apg, tmp_path, "dates.html", store=store), "#event=approximate-month")
+    assert page.js(marks) == {
+        "known-day": ["solid", "none", "A known day, 18 June 1957"],
+        "known-days": ["solid", "none", "Known days, from 22 June 1957 to 29 June 1957"],
+        "uncertain-day": ["dashed", "none", "An uncertain day, 18 June 1957, uncertain"],
+        "approximate-day": ["dotted", "none", "An approximate day, 2 November 1956, approximate"],
+        "approximate-month": ["dotted", "none", "An approximate month, June 1957, approximate (day not recorded)"],
+        "a-month": ["none", "linear-gradient", "Some day in a month, July 1957 (day not recorded)"],
+        "a-year": ["none", "linear-gradient", "Some time in a year, 1957 (month and day not recorded)"],
+    }
+    assert page.js("[document.getElementById('panel-when').textContent, document.getElementById('panel-stored')"
+                   ".textContent, document.getElementById('panel-words').textContent]") == [
+        "c. Jun 1957", "1957-06~", "June 1957, approximate (day not recorded)",
+    ]
 
 
 def test_screen_readers_get_names_and_labels(open_page: Opened, whole: Path) -> None:
