@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from hostile.hostile_strings import HOSTILE_STRINGS
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -523,6 +524,38 @@ def test_a_hostile_store_runs_nothing(apg: Invoke, open_page: Opened, tmp_path: 
     page.key("0")
     page.click("#zoom-in")
     assert page.js("document.querySelectorAll('[data-event-id]').length") == 3
+
+
+def toml_string(text: str) -> str:
+    """TEXT as a TOML basic string, every character outside printable ASCII escaped."""
+    escaped = "".join(c if " " <= c <= "~" and c not in '"\\' else f"\\u{ord(c):04X}" if ord(c) <= 0xFFFF
+                      else f"\\U{ord(c):08X}" for c in text)
+    return f'"{escaped}"'
+
+
+def test_every_hostile_string_is_shown_as_text(apg: Invoke, open_page: Opened, tmp_path: Path) -> None:
+    store = tmp_path / "hostile.toml"
+    lines = ['[sources.book]\nkind = "book"\ntype = "scholarly"\ntitle = "A book"\nyear = 1990\n',
+             '[people.someone]\nname = "Some One"\n']
+    for day, (name, text) in enumerate(HOSTILE_STRINGS, 1):
+        lines.append(f'[[events]]\nid = "hostile-{name}"\ndate = "1957-06-{day % 28 + 1:02d}"\n'
+                     f"title = {toml_string(text)}\nsummary = {toml_string(text)}\ntags = [{toml_string(text)}]\n"
+                     f'people = ["someone"]\nsources = ["book"]\n'
+                     f'notes = [{{ text = {toml_string(text)}, sources = ["book"] }}]\n')
+    store.write_text("\n".join(lines), encoding="utf-8")
+    page = open_page(write_page(apg, tmp_path, "hostile.html", store=store), "#view=1957-05-25/1957-07-05")
+    shown = page.js("""Object.fromEntries([...document.querySelectorAll('[data-event-id]')]
+        .map((node) => [node.dataset.eventId, node.querySelector('.label').textContent]))""")
+    assert shown == {f"hostile-{name}": text for name, text in HOSTILE_STRINGS}
+    for name, text in HOSTILE_STRINGS:
+        page.js(f"location.hash = {json.dumps(f'#event=hostile-{name}')}")
+        page.settle()
+        assert page.js("""[document.getElementById('panel-title').textContent,
+            document.getElementById('panel-summary').textContent,
+            document.querySelector('#panel-tags button').textContent,
+            document.querySelector('#panel-notes li > .t').textContent]""") == [text] * 4, name
+    assert page.js("document.querySelectorAll('script, iframe, img, svg, object, embed').length") == 2
+    assert page.js("window.pwned") is None
 
 
 def shot(page: Page, name: str, full: bool = True) -> None:
