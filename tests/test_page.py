@@ -218,6 +218,10 @@ def test_controls_write_the_fragment_and_reset_clears_it(apg: Invoke, open_page:
     assert page.js("document.getElementById('status').textContent") == (
         f"Showing {len(shown_ids(page))} of {len(STORE.events)} events · tag plenum · text “Malenkov”."
     )
+    page.js("document.querySelector('.skip').focus()")
+    page.key("Enter")  # the skip link goes to the timeline and keeps the filters
+    assert page.js("document.activeElement.dataset.eventId") in command_ids(apg, "--tag", "plenum", "--grep", "malenkov")
+    assert page.js("location.hash").startswith("#tag=plenum&q=Malenkov")
     page.click("#reset")
     assert shown_ids(page) == command_ids(apg)
     assert page.js("[document.getElementById('tag').value, document.getElementById('q').value]") == ["", ""]

@@ -872,6 +872,12 @@
   });
   viewport.addEventListener('scroll', () => { viewport.scrollLeft = 0; viewport.scrollTop = 0; });
 
+  // The skip link must not touch the fragment, which holds the filters.
+  document.querySelector('.skip').addEventListener('click', (e) => {
+    e.preventDefault();
+    if (current) moveTo(current);
+    else $('timeline').focus();
+  });
   $('zoom-in').addEventListener('click', () => zoom(0.5));
   $('zoom-out').addEventListener('click', () => zoom(2));
   $('zoom-fit').addEventListener('click', () => fit());
