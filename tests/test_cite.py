@@ -87,7 +87,7 @@ ARCHIVE_DOCUMENT = Source(
 )
 COLLECTED_DOCUMENT = Source(  # test data
     id="test-resolution", kind="document", type="primary", title="Resolution on the anti-party group",
-    authors=("Central Committee of the CPSU",), container="Documents on Soviet politics, 1953-1964",
+    authors=("Central Committee of the CPSU",), container="Documents on Soviet politics, 1953\u20131964",
     editors=("Roe, Richard",), publisher="Test Press", year=2001, pages="12-15",
 )
 DATED_PAGE = Source(  # test data
@@ -185,13 +185,13 @@ ENTRIES = [
     (SIGNED_NEWSPAPER, "chicago", "Doe, Jane. \u201cA Day in Moscow.\u201d <i>Times</i> (London), July 4, 1957."),
     (SIGNED_NEWSPAPER, "apa", "Doe, J. (1957, July 4). A day in Moscow. <i>The Times</i>."),
     # ---- documents
-    (REPORT, "mla", "Central Intelligence Agency. <i>Khrushchev and the \u201cAnti-Party Group\u201d (1953-1957)</i>. "
+    (REPORT, "mla", "Central Intelligence Agency. <i>Khrushchev and the \u201cAnti-Party Group\u201d (1953\u20131957)</i>. "
                     "OCI No. 1608/62, 27 Apr. 1962, www.cia.gov/readingroom/document/0001408630."),
     (REPORT, "chicago", "Central Intelligence Agency. <i>Khrushchev and the \u201cAnti-Party Group\u201d "
-                        "(1953-1957)</i>. OCI No. 1608/62. April 27, 1962. "
+                        "(1953\u20131957)</i>. OCI No. 1608/62. April 27, 1962. "
                         "https://www.cia.gov/readingroom/document/0001408630."),
     (REPORT, "apa", "Central Intelligence Agency. (1962, April 27). <i>Khrushchev and the \u201cAnti-Party Group\u201d "
-                    "(1953-1957)</i> (OCI No. 1608/62). https://www.cia.gov/readingroom/document/0001408630"),
+                    "(1953\u20131957)</i> (OCI No. 1608/62). https://www.cia.gov/readingroom/document/0001408630"),
     (ARCHIVE_DOCUMENT, "mla", "\u201cTranscript of CPSU CC Plenum, Evening, 25 June 1957.\u201d <i>Wilson Center "
                               "Digital Archive</i>, 25 June 1957, digitalarchive.wilsoncenter.org/document/115650."),
     (ARCHIVE_DOCUMENT, "chicago", "\u201cTranscript of CPSU CC Plenum, Evening, 25 June 1957.\u201d June 25, 1957. "
@@ -199,13 +199,13 @@ ENTRIES = [
     (ARCHIVE_DOCUMENT, "apa", "<i>Transcript of CPSU CC plenum, evening, 25 June 1957</i>. (1957, June 25). Wilson "
                               "Center Digital Archive. https://digitalarchive.wilsoncenter.org/document/115650"),
     (COLLECTED_DOCUMENT, "mla", "Central Committee of the CPSU. \u201cResolution on the Anti-Party Group.\u201d "
-                                "<i>Documents on Soviet Politics, 1953-1964</i>, edited by Richard Roe, Test Press, "
+                                "<i>Documents on Soviet Politics, 1953\u20131964</i>, edited by Richard Roe, Test Press, "
                                 "2001, pp. 12\u201315."),
     (COLLECTED_DOCUMENT, "chicago", "Central Committee of the CPSU. \u201cResolution on the Anti-Party Group.\u201d In "
-                                    "<i>Documents on Soviet Politics, 1953-1964</i>, edited by Richard Roe, 12\u201315. "
+                                    "<i>Documents on Soviet Politics, 1953\u20131964</i>, edited by Richard Roe, 12\u201315. "
                                     "Test Press, 2001."),
     (COLLECTED_DOCUMENT, "apa", "Central Committee of the CPSU. (2001). Resolution on the anti-party group. In R. Roe "
-                                "(Ed.), <i>Documents on Soviet politics, 1953-1964</i> (pp. 12\u201315). Test Press."),
+                                "(Ed.), <i>Documents on Soviet politics, 1953\u20131964</i> (pp. 12\u201315). Test Press."),
     # ---- web pages
     (DATED_PAGE, "mla", "Doe, Jane. \u201cNotes on the 1957 Crisis.\u201d <i>Example History Site</i>, 3 June 2023, "
                         "example.org/notes."),
@@ -251,11 +251,11 @@ NOTES = [
      "Doe, \u201cPlenum of June 1957,\u201d 50."),
     (EORH, None, "William Taubman, \u201cAnti-Party Group,\u201d in <i>Encyclopedia of Russian History</i>, ed. James "
                  "R. Millar (Macmillan Reference USA, 2004).", "Taubman, \u201cAnti-Party Group.\u201d"),
-    (BRITANNICA, None, "<i>Encyclopaedia Britannica</i>, s.v. \u201cGeorgy Maksimilianovich Malenkov,\u201d accessed "
+    (BRITANNICA, None, "<i>Encyclopaedia Britannica</i>, under \u201cGeorgy Maksimilianovich Malenkov,\u201d accessed "
                        "November 21, 2026, https://www.britannica.com/biography/Georgy-Maksimilianovich-Malenkov.",
-     "<i>Encyclopaedia Britannica</i>, s.v. \u201cGeorgy Maksimilianovich Malenkov.\u201d"),
-    (WIKIPEDIA, None, "Wikipedia, s.v. \u201cAnti-Party Group,\u201d accessed November 21, 2026, "
-                      "https://en.wikipedia.org/wiki/Anti-Party_Group.", "Wikipedia, s.v. \u201cAnti-Party Group.\u201d"),
+     "<i>Encyclopaedia Britannica</i>, under \u201cGeorgy Maksimilianovich Malenkov.\u201d"),
+    (WIKIPEDIA, None, "Wikipedia, under \u201cAnti-Party Group,\u201d accessed November 21, 2026, "
+                      "https://en.wikipedia.org/wiki/Anti-Party_Group.", "Wikipedia, under \u201cAnti-Party Group.\u201d"),
     (JOURNAL, Citation("x", pages="50"), "Nicholas Laskovsky, \u201cReflections on Soviet Industrial "
                                          "Reorganization,\u201d <i>American Slavic and East European Review</i> 17, "
                                          "no. 1 (1958): 50.",
@@ -267,7 +267,7 @@ NOTES = [
                                            "https://paperspast.natlib.govt.nz/newspapers/CHP19611113.2.3.",
      "\u201cMolotov Expelled from Party,\u201d 13."),
     (REPORT, Citation("x", section="II"), "Central Intelligence Agency, <i>Khrushchev and the \u201cAnti-Party "
-                                          "Group\u201d (1953-1957)</i>, OCI No. 1608/62, April 27, 1962, sec. II, "
+                                          "Group\u201d (1953\u20131957)</i>, OCI No. 1608/62, April 27, 1962, sec. II, "
                                           "https://www.cia.gov/readingroom/document/0001408630.",
      "Central Intelligence Agency, <i>Khrushchev and the \u201cAnti-Party Group\u201d</i>, sec. II."),
     (ARCHIVE_DOCUMENT, None, "\u201cTranscript of CPSU CC Plenum, Evening, 25 June 1957,\u201d June 25, 1957, Wilson "
@@ -275,7 +275,7 @@ NOTES = [
      "\u201cTranscript of CPSU CC Plenum.\u201d"),
     (COLLECTED_DOCUMENT, Citation("x", pages="13", document="5"),
      "Central Committee of the CPSU, \u201cResolution on the Anti-Party Group,\u201d in <i>Documents on Soviet "
-     "Politics, 1953-1964</i>, ed. Richard Roe (Test Press, 2001), 13, doc. 5.",
+     "Politics, 1953\u20131964</i>, ed. Richard Roe (Test Press, 2001), 13, doc. 5.",
      "Central Committee of the CPSU, \u201cResolution on the Anti-Party Group,\u201d 13, doc. 5."),
     (DATED_PAGE, None, "Jane Doe, \u201cNotes on the 1957 Crisis,\u201d Example History Site, June 3, 2023, "
                        "https://example.org/notes.", "Doe, \u201cNotes on the 1957 Crisis.\u201d"),
@@ -414,3 +414,182 @@ def test_every_packaged_source_formats_in_every_style_and_form() -> None:
         for style, form in (("chicago", "note"), ("chicago", "short-note"), ("mla", "in-text"), ("apa", "in-text")):
             (entry,) = located([(source, None)], style, form)
             assert plain(entry).strip(), (source.id, style, form)
+
+
+# ---------------------------------------------------------------- rules an independent review asked for (test data)
+
+
+FRUS = Source(
+    id="t-frus", kind="document", type="primary", title="The chargé in the Soviet Union (Beam) to the Department of "
+    "State", authors=("Beam, Jacob",), container="Foreign relations of the United States, 1952-1954",
+    volume="8", number="577", publisher="Office of the Historian", date=parse_edtf("1953-04-04"),
+    url="https://history.state.gov/historicaldocuments/frus1952-54v08/d577", accessed=ACCESSED,
+)
+UNDATED_ARCHIVE_DOCUMENT = Source(
+    id="t-protocol", kind="document", type="primary", title="Resolution of the Presidium (protocol 49)",
+    authors=("Central Committee of the CPSU, Presidium",), container="Wilson Center Digital Archive",
+    translators=("Zubok, Vladislav",), archive="TsKhSD, f. 3, op. 14, d. 72", date=parse_edtf("1956-10-31"),
+)
+PLENUM_SPAN = Source(
+    id="t-span", kind="document", type="primary", title="Plenum of the Central Committee",
+    container="Wilson Center Digital Archive", date=parse_edtf("1953-07-02/1953-07-07"),
+    url="https://digitalarchive.wilsoncenter.org/document/1", accessed=ACCESSED,
+)
+BULLETIN = Source(
+    id="t-bulletin", kind="journal-article", type="scholarly", title="The drama of the plenums: A call to arms",
+    authors=("Wolff, David",), container="Cold War International History Project Bulletin", issue="10",
+    year=1998, pages="114-142",
+)
+SPECTATOR = Source(
+    id="t-spectator", kind="magazine-article", type="press", title="Where is Beria?", container="The Spectator",
+    date=parse_edtf("1953-07-17"), pages="4",
+)
+DESCRIBED = Source(
+    id="t-described", kind="web-page", type="web", title="[Reminiscences of L. M. Kaganovich as director]",
+    container="Example Site", url="https://example.org/r", accessed=ACCESSED,
+)
+MEMOIRS = Source(
+    id="t-memoirs", kind="book", type="primary", title="Khrushchev remembers", authors=("Khrushchev, Nikita",),
+    editors=("Talbott, Strobe",), translators=("Talbott, Strobe",), edition="2nd", publisher="Little, Brown",
+    year=1970,
+)
+
+
+def test_printed_collection_read_online() -> None:
+    """A FRUS document: its collection in italics with volume and document number, whether read on paper or online."""
+    assert plain(bibliography([FRUS], "chicago")[0]) == (
+        "Beam, Jacob. \u201cThe Chargé in the Soviet Union (Beam) to the Department of State.\u201d April 4, 1953. In "
+        "Foreign Relations of the United States, 1952\u20131954, vol. 8, doc. 577. Office of the Historian. "
+        "https://history.state.gov/historicaldocuments/frus1952-54v08/d577.")
+    assert located([(FRUS, None)], "chicago", "note") == [marked(
+        "Jacob Beam, \u201cThe Chargé in the Soviet Union (Beam) to the Department of State,\u201d April 4, 1953, in "
+        "<i>Foreign Relations of the United States, 1952\u20131954</i>, vol. 8 (Office of the Historian), doc. 577, "
+        "https://history.state.gov/historicaldocuments/frus1952-54v08/d577.")]
+    assert bibliography([FRUS], "mla") == [marked(
+        "Beam, Jacob. \u201cThe Chargé in the Soviet Union (Beam) to the Department of State.\u201d <i>Foreign "
+        "Relations of the United States, 1952\u20131954</i>, vol. 8, doc. 577, Office of the Historian, 4 Apr. 1953, "
+        "history.state.gov/historicaldocuments/frus1952-54v08/d577.")]
+    assert bibliography([FRUS], "apa") == [marked(
+        "Beam, J. (1953, April 4). The chargé in the Soviet Union (Beam) to the Department of State (Document 577). "
+        "In <i>Foreign relations of the United States, 1952\u20131954</i> (Vol. 8). Office of the Historian. "
+        "https://history.state.gov/historicaldocuments/frus1952-54v08/d577")]
+
+
+def test_archive_document_without_an_address_organisation_with_a_division_and_a_translator() -> None:
+    assert plain(bibliography([UNDATED_ARCHIVE_DOCUMENT], "chicago")[0]) == (
+        "Central Committee of the CPSU, Presidium. \u201cResolution of the Presidium (Protocol 49).\u201d Translated by "
+        "Vladislav Zubok. October 31, 1956. TsKhSD, f. 3, op. 14, d. 72. Wilson Center Digital Archive.")
+    assert plain(located([(UNDATED_ARCHIVE_DOCUMENT, None)], "chicago", "note")[0]) == (
+        "Central Committee of the CPSU, Presidium, \u201cResolution of the Presidium (Protocol 49),\u201d trans. "
+        "Vladislav Zubok, October 31, 1956, TsKhSD, f. 3, op. 14, d. 72, Wilson Center Digital Archive.")
+    assert plain(bibliography([UNDATED_ARCHIVE_DOCUMENT], "apa")[0]) == (
+        "Central Committee of the CPSU, Presidium. (1956, October 31). Resolution of the Presidium (protocol 49) "
+        "(V. Zubok, Trans.). TsKhSD, f. 3, op. 14, d. 72. Wilson Center Digital Archive.")
+    assert plain(bibliography([UNDATED_ARCHIVE_DOCUMENT], "mla")[0]) == (
+        "Central Committee of the CPSU, Presidium. \u201cResolution of the Presidium (Protocol 49).\u201d Translated by "
+        "Vladislav Zubok. Wilson Center Digital Archive, 31 Oct. 1956, TsKhSD, f. 3, op. 14, d. 72.")
+
+
+def test_date_spans_give_only_the_parts_that_differ() -> None:
+    assert "2\u20137 July 1953" in format_citation(PLENUM_SPAN, "mla")
+    assert "July 2\u20137, 1953" in format_citation(PLENUM_SPAN, "chicago")
+    assert "(1953, July 2\u20137)" in format_citation(PLENUM_SPAN, "apa")
+
+
+def test_page_ranges_issue_without_volume_and_the_in_magazine_names() -> None:
+    assert format_citation(BULLETIN, "mla").endswith("Bulletin, no. 10, 1998, pp. 114\u201342.")
+    assert format_citation(BULLETIN, "chicago").endswith("Bulletin, no. 10 (1998): 114\u201342.")
+    assert bibliography([BULLETIN], "apa")[0].endswith(marked(
+        "<i>Cold War International History Project Bulletin</i>, <i>10</i>, 114\u2013142."))
+    assert format_citation(SPECTATOR, "chicago") == "Spectator. \u201cWhere Is Beria?\u201d July 17, 1953, 4."
+    assert format_citation(SPECTATOR, "mla") == "\u201cWhere Is Beria?\u201d The Spectator, 17 July 1953, p. 4."
+
+
+@pytest.mark.parametrize(("first", "second", "mla", "chicago"), [
+    ("47", "58", "58", "58"), ("114", "142", "42", "42"), ("101", "108", "08", "8"), ("100", "104", "04", "104"),
+    ("1285", "1310", "310", "1310"), ("1496", "1504", "504", "1504"), ("321", "328", "28", "28"),
+    ("1087", "1089", "89", "89"), ("2787", "2816", "816", "2816"), ("98", "103", "103", "103"),
+])
+def test_inclusive_page_numbers(first: str, second: str, mla: str, chicago: str) -> None:
+    from anti_party.cite.work import pages
+
+    assert pages(f"{first}-{second}", "mla") == f"{first}\u2013{mla}"
+    assert pages(f"{first}-{second}", "chicago") == f"{first}\u2013{chicago}"
+    assert pages(f"{first}-{second}", "apa") == f"{first}\u2013{second}"
+
+
+def test_descriptions_lose_their_brackets_in_mla_and_chicago() -> None:
+    assert format_citation(DESCRIBED, "mla").startswith("Reminiscences of L. M. Kaganovich as director. Example")
+    assert format_citation(DESCRIBED, "chicago").startswith("Reminiscences of L. M. Kaganovich as director. Example")
+    assert format_citation(DESCRIBED, "apa").startswith("[Reminiscences of L. M. Kaganovich as director]. (n.d.).")
+
+
+def test_edited_and_translated_by_one_person() -> None:
+    assert format_citation(MEMOIRS, "chicago") == (
+        "Khrushchev, Nikita. Khrushchev Remembers. Edited and translated by Strobe Talbott. 2nd ed. Little, Brown, 1970.")
+    assert format_citation(MEMOIRS, "mla") == (
+        "Khrushchev, Nikita. Khrushchev Remembers. Edited and translated by Strobe Talbott, 2nd ed., Little, Brown, "
+        "1970.")
+
+
+def test_apa_letters_and_short_citations_that_tell_works_apart() -> None:
+    one = Source(id="c1", kind="document", type="primary", title="Background: Soviet foreign office",
+                 authors=("Central Intelligence Agency",), date=parse_edtf("1957-07-09"))
+    two = Source(id="c2", kind="document", type="primary", title="Comments on the replacement of Shepilov",
+                 authors=("Central Intelligence Agency",), date=parse_edtf("1957-04-24"))
+    entries = [plain(entry) for entry in bibliography([two, one], "apa")]
+    assert entries == [
+        "Central Intelligence Agency. (1957a, July 9). Background: Soviet foreign office.",
+        "Central Intelligence Agency. (1957b, April 24). Comments on the replacement of Shepilov.",
+    ]
+    assert located([(two, None)], "apa", "in-text", [one]) == ["(Central Intelligence Agency, 1957b)"]
+    assert located([(two, Citation("c2", pages="3"))], "mla", "in-text", [one]) == [
+        "(Central Intelligence Agency, \x0eComments on the Replacement\x0f 3)"]
+    assert located([(TAUBMAN, PAGE)], "mla", "in-text", [one]) == ["(Taubman 312)"]  # alone under his name
+    purge = Source(id="r1", kind="magazine-article", type="press", title="Russia: Purge of the purger",
+                   container="Time", date=parse_edtf("1953-07-20"))
+    harvest = Source(id="r2", kind="magazine-article", type="press", title="Russia: Harvest time",
+                     container="Time", date=parse_edtf("1955-10-24"))
+    assert located([(purge, None)], "chicago", "short-note", [harvest]) == ["\u201cRussia: Purge of the Purger.\u201d"]
+    assert located([(purge, None)], "mla", "in-text", [harvest]) == ["(\u201cRussia: Purge of the Purger\u201d)"]
+
+
+def test_mla_three_hyphens_stand_for_the_same_names_in_another_role() -> None:
+    edited = Source(id="e", kind="book", type="scholarly", title="A bulletin", editors=("Wolff, David",),
+                    publisher="Test Press", year=1998)
+    entries = [plain(entry) for entry in bibliography([BULLETIN, edited], "mla")]
+    assert entries == ["Wolff, David, editor. A Bulletin. Test Press, 1998.",
+                       "---. \u201cThe Drama of the Plenums: A Call to Arms.\u201d Cold War International History "
+                       "Project Bulletin, no. 10, 1998, pp. 114\u201342."]
+
+
+def test_short_titles_never_end_on_a_small_word_and_close_their_marks() -> None:
+    long = Source(id="l", kind="document", type="primary", title="Record of proceedings of the plenum of the "
+                  "Central Committee", authors=("Central Committee of the CPSU",), date=parse_edtf("1957-06-22"))
+    assert located([(long, None)], "chicago", "short-note") == [
+        "Central Committee of the CPSU, \x0eRecord of Proceedings\x0f."]
+    quoted_title = Source(id="q", kind="book", type="scholarly", title="'You cannot endlessly exploit the patience "
+                          "of communists'", authors=("Doe, Jane",), publisher="Test Press", year=2001)
+    assert plain(located([(quoted_title, None)], "chicago", "short-note")[0]) == (
+        "Doe, \u2018You Cannot Endlessly Exploit\u2019.")
+
+
+def test_abbreviations_ordinals_and_other_languages() -> None:
+    assert title_case("Telegram, July 18, 1955, 10 a.m.", "chicago") == "Telegram, July 18, 1955, 10 a.m."
+    assert fold("20th Congress") < fold("22nd Congress") < fold("23rd Congress")
+    assert fold("1950s") == "nineteen fifties"
+    italian = Source(id="i", kind="newspaper-article", type="press", title="I quattro vice-presidenti",
+                     title_english="The four vice-presidents", container="La Stampa", language="Italian",
+                     date=parse_edtf("1953-03-07"))
+    assert located([(italian, None)], "apa", "in-text") == ["(\u201cI quattro vice-presidenti,\u201d 1953)"]
+    assert located([(italian, None)], "mla", "in-text") == ["(\u201cI quattro vice-presidenti\u201d)"]
+
+
+def test_mla_and_apa_file_letter_by_letter_chicago_word_by_word() -> None:
+    russia = Source(id="a", kind="magazine-article", type="press", title="Russia: Purge", container="Time", year=1953)
+    russian = Source(id="b", kind="magazine-article", type="press", title="Russian delegation", container="Time",
+                     year=1955)
+    assert [plain(e)[:12] for e in bibliography([russia, russian], "mla")] == ["\u201cRussian Del", "\u201cRussia: Pur"]
+    assert [plain(e)[:12] for e in bibliography([russia, russian], "apa")] == ["Russian dele", "Russia: Purg"]
+    # Chicago lists unsigned magazine pieces under the magazine, then word by word: "Russia" before "Russian".
+    assert [plain(e)[6:18] for e in bibliography([russian, russia], "chicago")] == ["\u201cRussia: Pur", "\u201cRussian Del"]

@@ -15,17 +15,18 @@ from dataclasses import dataclass
 
 from anti_party.cite import apa, chicago, mla
 from anti_party.cite.markup import plain
-from anti_party.cite.words import fold, title_key
-from anti_party.cite.work import Work, sentence
+from anti_party.cite.words import fold, letters, title_key
+from anti_party.cite.work import Catalogue, Work
 from anti_party.errors import UsageError, quoted
 from anti_party.model import Citation, Source
 
 STYLES = ("mla", "chicago", "apa")
 FORMS = ("bibliography", "note", "short-note", "in-text")
-_ENTRIES: dict[str, Callable[[Work], str]] = {
-    "mla": mla.works_cited, "chicago": chicago.bibliography, "apa": apa.reference,
+_ENTRIES: dict[str, Callable[[Work, Catalogue], str]] = {
+    "mla": lambda work, _: mla.works_cited(work), "chicago": lambda work, _: chicago.bibliography(work),
+    "apa": apa.reference,
 }
-_LOCATED: dict[tuple[str, str], Callable[[Work, Citation | None], str]] = {
+_LOCATED: dict[tuple[str, str], Callable[[Work, Citation | None, Catalogue], str]] = {
     ("chicago", "note"): chicago.note,
     ("chicago", "short-note"): chicago.short_note,
     ("mla", "in-text"): mla.in_text,
@@ -47,10 +48,18 @@ def _check(style: str, form: str = "bibliography") -> None:
         raise CitationFormError(offered.get(form, f"unknown form {form!r}"))
 
 
-def format_citation(source: Source, style: str) -> str:
-    """One bibliography (Chicago), works-cited (MLA) or reference-list (APA) entry, as plain text."""
+def format_citation(source: Source, style: str, library: Iterable[Source] = ()) -> str:
+    """One bibliography (Chicago), works-cited (MLA) or reference-list (APA) entry, as plain text.
+
+    LIBRARY is the bibliography the source belongs to (APA's "1957a" needs it); by default the
+    source alone.
+    """
     _check(style)
-    return plain(_ENTRIES[style](Work(source)))
+    return plain(_ENTRIES[style](Work(source), _catalogue([source, *library])))
+
+
+def _catalogue(sources: Iterable[Source]) -> Catalogue:
+    return Catalogue(tuple(Work(source) for source in {source.id: source for source in sources}.values()))
 
 
 SortKey = tuple[tuple[str, ...], int, str, str]
@@ -65,41 +74,56 @@ def sort_key(source: Source, style: str) -> SortKey:
     """
     _check(style)
     work = Work(source)
+    # Chicago 18 files word by word; MLA and APA letter by letter (spaces ignored).
+    filed = (lambda key: key) if style == "chicago" else letters
     if work.lead:
-        head = tuple(fold(f"{name.family} {name.given}") for name in work.lead)
+        head = tuple(filed(fold(f"{name.family} {name.given}")) for name in work.lead)
     elif style == "chicago" and source.container and (
         source.kind in ("newspaper-article", "magazine-article", "encyclopedia-entry")
     ):
-        head = (title_key(source.container),)
+        head = (filed(title_key(source.container)),)
     else:
-        head = (title_key(source.title),)
-    year = work.year
+        head = (filed(title_key(source.title)),)
+    year, title = work.year, filed(title_key(source.title))
     if style == "apa":
-        return (head, 0 if year is None else 1, f"{year or 0:04d}", title_key(source.title))
-    return (head, 0, title_key(source.title), f"{year or 0:04d}")
+        return (head, 0 if year is None else 1, f"{year or 0:04d}", title)
+    return (head, 0, title, f"{year or 0:04d}")
 
 
-def bibliography(sources: Iterable[Source], style: str) -> list[str]:
-    """Every source's entry, marked up, in the style's order; MLA replaces a repeated author by "---"."""
-    ordered = sorted(sources, key=lambda source: sort_key(source, style))
-    entries = [_ENTRIES[style](Work(source)) for source in ordered]
+def bibliography(sources: Iterable[Source], style: str, library: Iterable[Source] = ()) -> list[str]:
+    """Every source's entry, marked up, in the style's order; MLA replaces a repeated name by "---".
+
+    MLA's three hyphens stand for the same names whether they were author or editor
+    ("---, editor."); LIBRARY is the whole bibliography (APA's letters), by default SOURCES.
+    """
+    chosen = list(sources)
+    catalogue = _catalogue([*chosen, *library])
+    ordered = sorted(chosen, key=lambda source: sort_key(source, style))
+    entries = [_ENTRIES[style](Work(source), catalogue) for source in ordered]
     if style == "mla":
-        previous: tuple[str, ...] | None = None
+        previous: tuple[str, ...] = ()
         for index, source in enumerate(ordered):
             work = Work(source)
-            names = tuple(source.authors)
-            lead = sentence(mla.lead(work.authors)) if names else None
-            if lead and names == previous and entries[index].startswith(lead):
-                entries[index] = "---." + entries[index][len(lead):]
-            previous = names or None
+            names = work.lead_key
+            lead = mla.lead(work.lead) if names else ""
+            if names and names == previous and entries[index].startswith(lead):
+                entries[index] = "---" + entries[index][len(lead):]
+            previous = names
     return entries
 
 
-def located(items: Sequence[tuple[Source, Citation | None]], style: str, form: str) -> list[str]:
-    """Notes, shortened notes or in-text citations, one per cited source, with the citation's locator."""
+def located(
+    items: Sequence[tuple[Source, Citation | None]], style: str, form: str, library: Iterable[Source] = ()
+) -> list[str]:
+    """Notes, shortened notes or in-text citations, one per cited source, with the citation's locator.
+
+    LIBRARY is the bibliography they point into: a short citation adds a title, or keeps the
+    subtitle, where the short form would fit another work of it; APA adds its year letters.
+    """
     _check(style, form)
     function = _LOCATED[(style, form)]
-    return [function(Work(source), citation) for source, citation in items]
+    catalogue = _catalogue([*(source for source, _ in items), *library])
+    return [function(Work(source), citation, catalogue) for source, citation in items]
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -135,6 +159,7 @@ class CitationRequest:
     items: tuple[tuple[Source, Citation | None], ...]
     style: str = "chicago"
     form: str = "bibliography"
+    library: tuple[Source, ...] = ()  # the whole bibliography the citations point into
 
     @property
     def sources(self) -> list[Source]:
@@ -144,8 +169,8 @@ class CitationRequest:
     def entries(self) -> list[str]:
         """The marked-up entries: the bibliography in the style's order, or one note or in-text form per citation."""
         if self.form == "bibliography":
-            return bibliography(self.sources, self.style)
-        return located(self.items, self.style, self.form)
+            return bibliography(self.sources, self.style, self.library)
+        return located(self.items, self.style, self.form, self.library)
 
 
 __all__ = [

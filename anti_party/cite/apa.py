@@ -8,10 +8,22 @@ and a non-English title followed by its English translation in brackets.
 
 from __future__ import annotations
 
+import re
+
 from anti_party.cite.markup import clean, italic
-from anti_party.cite.mla import short_title
 from anti_party.cite.words import Name, series, surnames, title_case
-from anti_party.cite.work import MONTHS, Work, edition, entry, locator_parts, many_pages, pages, sentence
+from anti_party.cite.work import (
+    MONTHS,
+    Catalogue,
+    DateForms,
+    Work,
+    edition,
+    entry,
+    locator_parts,
+    many_pages,
+    pages,
+    sentence,
+)
 from anti_party.dates import DatePoint
 from anti_party.model import Citation
 
@@ -23,6 +35,18 @@ def _point(point: DatePoint) -> str:
         return str(point.year)
     month = MONTHS[point.month - 1]
     return f"{point.year}, {month}" if point.day is None else f"{point.year}, {month} {point.day}"
+
+
+def _month_day(point: DatePoint) -> str:
+    month = MONTHS[(point.month or 1) - 1]
+    return f"{month} {point.day}" if point.day else month
+
+
+DATES = DateForms(
+    _point,
+    lambda start, end: f"{_point(start)}\u2013{end.day}",  # 1953, July 2\u20137
+    lambda start, end: f"{_point(start)}\u2013{_month_day(end)}",  # 1956, October 19\u2013November 2
+)
 
 
 def _lead(names: list[Name]) -> str:
@@ -59,47 +83,55 @@ def _title(work: Work, details: list[str | None], slanted: bool) -> str:
     return sentence(f"{text} ({inside})" if inside else text) or ""
 
 
-def reference(work: Work) -> str:
+def reference(work: Work, catalogue: Catalogue | None = None) -> str:
     source = work.source
-    date = f"({work.date_text(_point) or 'n.d.'})."
+    letter = catalogue.apa_letters.get(source.id, "") if catalogue else ""
+    when = work.date_text(DATES)
+    dated = re.sub(r"(\d{4})", lambda match: match[1] + letter, when, count=1) if when else f"n.d.{letter}"
+    date = f"({dated})."
     container = work.container(STYLE)
-    publisher = clean(source.publisher) if source.publisher and source.publisher not in source.authors else None
+    publisher = work.publisher_named_apart(source.publisher)
+    publisher = None if publisher in source.authors else publisher
     translated = _role(work.translators, "Trans.")
     the_edition = edition(source.edition) if source.edition else None
     volume = f"Vol. {clean(source.volume)}" if source.volume else None
     span = pages(source.pages) if source.pages else None
+    located = f"{'pp.' if many_pages(source.pages or '') else 'p.'} {span}" if span else None
+    archive = sentence(work.archive())
     if work.kind in ("journal-article", "magazine-article", "newspaper-article"):
         title = _title(work, [translated], slanted=False)
         if work.kind == "newspaper-article":
-            located = f"{'pp.' if many_pages(source.pages or '') else 'p.'} {span}" if span else None
             where = sentence(italic(container) if container else None, located)
-        else:
-            numbered = italic(f"{container}, {clean(source.volume)}") if container and source.volume else (
-                italic(container) if container else None)
-            numbered = f"{numbered}({clean(source.issue)})" if numbered and source.issue else numbered
+        else:  # "Review, 17(1), 47\u201358"; with an issue and no volume, the issue stands in the volume's place
+            volume_text = clean(source.volume) if source.volume else None
+            issue_text = clean(source.issue) if source.issue else None
+            numbered: str | None
+            if container and volume_text:
+                numbered = italic(f"{container}, {volume_text}") + (f"({issue_text})" if issue_text else "")
+            elif container and issue_text:
+                numbered = f"{italic(container)}, {italic(issue_text)}"
+            else:
+                numbered = italic(container) if container else None
             where = sentence(numbered, span)
         rest = [title, where]
     elif work.kind == "web-page":
         rest = [_title(work, [translated], slanted=True),
                 sentence(container) if container and container not in source.authors else None,
-                sentence(publisher) if publisher and publisher != container else None]
-    elif work.kind == "document" and container and not work.container_is_book:  # an archive's document
-        rest = [_title(work, [translated, clean(source.number) if source.number else None], slanted=True),
-                sentence(container)]
-    elif work.kind == "encyclopedia-entry" or work.kind == "chapter" or (work.kind == "document" and container):
+                sentence(publisher)]
+    elif work.kind == "document" and not work.container_is_book:  # standalone, or in an archive
+        rest = [_title(work, [translated, work.number("Document")], slanted=True), archive,
+                sentence(container) if container else sentence(publisher)]
+    elif work.kind in ("encyclopedia-entry", "chapter", "document"):  # parts of a book or printed collection
         editors = work.work_editors
         by = f"{_natural(editors)} ({'Ed.' if len(editors) == 1 else 'Eds.'}), " if editors else ""
-        located = f"{'pp.' if many_pages(source.pages or '') else 'p.'} {span}" if span else None
         inside = ", ".join(part for part in (the_edition, volume, located) if part)
-        slanted_container = italic(container) if container else ""
-        contained = f"In {by}{slanted_container}" + (f" ({inside})" if inside else "")
-        rest = [_title(work, [translated], slanted=False), sentence(contained),
-                sentence(publisher) if publisher and publisher != container else None]
-    else:  # books and standalone documents
+        contained = f"In {by}{italic(container) if container else ''}" + (f" ({inside})" if inside else "")
+        rest = [_title(work, [translated, work.number("Document")], slanted=False), sentence(contained),
+                sentence(publisher)]
+    else:  # books
         editors = [] if work.editors_lead else work.work_editors
         numbered = ", ".join(part for part in (the_edition, volume) if part)
-        number = clean(source.number) if source.number else None
-        rest = [_title(work, [numbered, _role(editors, "Ed."), translated, number], slanted=True),
+        rest = [_title(work, [numbered, _role(editors, "Ed."), translated, work.number("Document")], slanted=True),
                 sentence(publisher)]
     if work.lead:
         label = (" (Eds.)." if len(work.lead) > 1 else " (Ed.).") if work.editors_lead else ""
@@ -113,13 +145,19 @@ def reference(work: Work) -> str:
     return entry(*head, tail)
 
 
-def in_text(work: Work, citation: Citation | None) -> str:
-    """(Taubman, 2003, p. 312); (Bogomolov & Sannikov, n.d.); ("Drip, Drip, Drip," 1958)."""
-    year = str(work.year) if work.year else "n.d."
+def in_text(work: Work, citation: Citation | None, catalogue: Catalogue) -> str:
+    """(Taubman, 2003, p. 312); (Bogomolov & Sannikov, n.d.); (\u201cDrip, Drip, Drip,\u201d 1958); (CIA, 1957a)."""
+    year = _year(work, catalogue)
     if work.lead:
         head = f"{surnames(work.lead, '&')}, {year}"
-    else:  # no author: the title in title case, quoted for parts and italic for whole works
-        short = title_case(short_title(work.title(STYLE)), "chicago")
+    else:  # no author: the title (in title case if English), quoted for parts and italic for whole works
+        short = work.short_title(STYLE, whole=catalogue.needs_whole_title(work, STYLE))
+        short = title_case(short, STYLE) if work.english else short
         head = f"\u201c{short},\u201d {year}" if work.is_part else f"{italic(short)}, {year}"
-    where = locator_parts(citation, page_label=True, section="Section", document="Document")
+    where = locator_parts(citation, STYLE, page_label=True, section="Section", document="Document")
     return f"({head}, {where})" if where else f"({head})"
+
+
+def _year(work: Work, catalogue: Catalogue) -> str:
+    """The year with APA's letter for one author's works of one year: "1957a", "n.d.-b"."""
+    return f"{work.year or 'n.d.'}{catalogue.apa_letters.get(work.source.id, '')}"

@@ -8,9 +8,20 @@ author's name rather than using a 3-em dash, and prefers a shortened note to "ib
 from __future__ import annotations
 
 from anti_party.cite.markup import clean, italic
-from anti_party.cite.mla import short_title
 from anti_party.cite.words import Name, series, surnames
-from anti_party.cite.work import MONTHS, PERIODICALS, Work, edition, entry, locator_parts, pages, quoted, sentence
+from anti_party.cite.work import (
+    MONTHS,
+    PERIODICALS,
+    Catalogue,
+    DateForms,
+    Work,
+    edition,
+    entry,
+    locator_parts,
+    pages,
+    quoted,
+    sentence,
+)
 from anti_party.dates import DatePoint
 from anti_party.model import Citation
 
@@ -22,6 +33,18 @@ def _point(point: DatePoint) -> str:
         return str(point.year)
     month = MONTHS[point.month - 1]
     return f"{month} {point.year}" if point.day is None else f"{month} {point.day}, {point.year}"
+
+
+def _month_day(point: DatePoint) -> str:
+    month = MONTHS[(point.month or 1) - 1]
+    return f"{month} {point.day}" if point.day else month
+
+
+DATES = DateForms(
+    _point,
+    lambda start, end: f"{_month_day(start)}\u2013{end.day}, {end.year}",  # July 2\u20137, 1953
+    lambda start, end: f"{_month_day(start)}\u2013{_point(end)}",  # October 19\u2013November 2, 1956
+)
 
 
 def _day(work: Work) -> str:
@@ -49,18 +72,18 @@ def _note_names(names: list[Name]) -> str:
 
 
 def _periodical(work: Work) -> str | None:
-    """A periodical's name in italics, less an initial "The" for newspapers, with its city in parentheses."""
+    """A periodical's name in italics, less an initial "The" (CMOS), a newspaper's city in parentheses."""
     container = work.container(STYLE)
     if container is None:
         return None
-    if work.kind == "newspaper-article" and container.startswith("The "):
+    if container.startswith("The ") and work.english:
         container = container[4:]
     place = f" ({clean(work.source.place)})" if work.kind == "newspaper-article" and work.source.place else ""
     return italic(container) + place
 
 
 def _container_name(work: Work) -> str | None:
-    """Books, journals and reference works in italics; web sites (Wikipedia among them) in roman."""
+    """Books, periodicals and reference works in italics; web sites, Wikipedia and archives in roman."""
     if work.kind in PERIODICALS:
         return _periodical(work)
     container = work.container(STYLE)
@@ -72,9 +95,10 @@ def _container_name(work: Work) -> str | None:
 
 def _title(work: Work, closing: str) -> str:
     """The title, quoted for parts and italic for whole works, with its translation in brackets."""
-    title, translation = work.title(STYLE), work.translation() or ""
+    translation = work.translation() or ""
     if work.is_description:
-        return title + translation + closing
+        return work.description() + translation + closing
+    title = work.title(STYLE)
     if work.is_part:
         return quoted(title, "" if translation else closing) + (translation + closing if translation else "")
     return italic(title) + translation + closing
@@ -84,18 +108,21 @@ def _unsigned_lead(work: Work) -> str | None:
     """Unsigned newspaper and magazine articles and reference entries are listed under the publication."""
     if work.lead or work.source.container is None:
         return None
-    if work.kind in ("newspaper-article", "magazine-article") or work.kind == "encyclopedia-entry":
+    if work.kind in ("newspaper-article", "magazine-article", "encyclopedia-entry"):
         return _container_name(work)
     return None
 
 
 def _when(work: Work) -> str | None:
-    return work.date_text(_point)
+    return work.date_text(DATES)
 
 
-def _access(work: Work) -> str | None:
-    """An access date only for an online work with no date of its own."""
-    return f"Accessed {_day(work)}" if work.accessed and work.when is None else None
+def _journal(work: Work) -> str:
+    """ "American Slavic and East European Review 17, no. 1 (1958)"."""
+    source = work.source
+    head = " ".join(part for part in (_periodical(work), clean(source.volume) if source.volume else None) if part)
+    head += f", no. {clean(source.issue)}" if source.issue else ""
+    return head + (f" ({work.year})" if work.year else "")
 
 
 def bibliography(work: Work) -> str:
@@ -107,83 +134,87 @@ def bibliography(work: Work) -> str:
         author = sentence(_bibliography_names(work.lead) + label)
     elif unsigned:
         author = sentence(unsigned)
-    title = _title(work, ".")
-    translators = series([name.natural() for name in work.translators])
-    translated = sentence(f"Translated by {translators}") if work.translators else None
-    the_edition = sentence(edition(source.edition)) if source.edition else None
-    span = pages(source.pages) if source.pages else None
+    span = pages(source.pages, STYLE) if source.pages else None
     when = _when(work)
+    publisher = clean(source.publisher) if source.publisher else None
+    the_edition = sentence(edition(source.edition)) if source.edition else None
+    contributors = [sentence(part) for part in work.contributors(work.work_editors if not source.container else [])]
+    number = sentence(work.number()) if source.number else None
+    archive = sentence(work.archive())
     if work.kind == "journal-article":
-        head = " ".join(part for part in (_periodical(work), clean(source.volume) if source.volume else None) if part)
-        head += f", no. {clean(source.issue)}" if source.issue else ""
-        head += f" ({work.year})" if work.year else ""
-        rest = [sentence(f"{head}: {span}" if span else head)]
+        rest = [sentence(f"{_journal(work)}: {span}" if span else _journal(work))]
     elif work.kind in ("newspaper-article", "magazine-article"):
         span = span if work.kind == "magazine-article" else None  # newspapers are cited without pages
         rest = [sentence(when, span) if unsigned else sentence(_periodical(work), when, span)]
-    elif work.kind == "document" and source.container and not work.container_is_book:
-        number = sentence(clean(source.number)) if source.number else None
-        rest = [number, sentence(when), sentence(_container_name(work))]
-    elif work.kind in ("chapter", "encyclopedia-entry") or (work.kind == "document" and source.container):
+    elif work.kind == "web-page":
+        rest = [sentence(_container_name(work)), sentence(work.publisher_named_apart(publisher)), sentence(when)]
+    elif work.kind == "document" and not work.container_is_book:  # standalone, or in an archive
+        rest = [number, sentence(when), archive, sentence(_container_name(work)) if source.container else
+                sentence(publisher)]
+    elif work.kind == "book":
+        rest = [the_edition, sentence(f"Vol. {clean(source.volume)}") if source.volume else None, number,
+                sentence(publisher, when or ("n.d." if not work.url else None))]
+    else:  # chapters, reference entries and documents in a printed collection
         editors = work.work_editors
         container = None if unsigned else _container_name(work)
+        located = ", ".join(part for part in (
+            f"vol. {clean(source.volume)}" if source.volume and not span else None,
+            work.number(),
+            f"{clean(source.volume)}:{span}" if source.volume and span else span,
+        ) if part)
         inside = sentence(
             f"In {container}" if container else None,
             f"edited by {series([name.natural() for name in editors])}" if editors else None,
-            f"vol. {clean(source.volume)}" if source.volume and not span else None,
-            f"{clean(source.volume)}:{span}" if source.volume and span else span,
+            located or None,
         )
-        rest = [inside, sentence(clean(source.number)) if source.number else None,
-                sentence(clean(source.publisher) if source.publisher else None, when)]
-    elif work.kind == "web-page":
-        rest = [sentence(_container_name(work)), sentence(clean(source.publisher)) if source.publisher else None,
-                sentence(when)]
-    else:  # books and standalone documents
-        editors = work.work_editors
-        rest = [
-            sentence(f"Edited by {series([name.natural() for name in editors])}") if editors else None,
-            sentence(f"Vol. {clean(source.volume)}") if source.volume else None,
-            sentence(clean(source.number)) if source.number else None,
-            sentence(clean(source.publisher) if source.publisher else None, when or ("n.d." if not work.url else None)),
-        ]
+        own_date = sentence(work.date_text(DATES, own=True)) if work.kind == "document" else None
+        year = str(source.year) if source.year else None
+        imprint = sentence(publisher, year if work.kind == "document" else when)
+        rest = [own_date, inside, the_edition if unsigned else None, imprint]
+        the_edition = None if unsigned else the_edition
     url = sentence(work.url) if work.url else None
-    return entry(author, title, translated, the_edition, *rest, sentence(_access(work)), url)
+    if work.kind == "book":
+        the_edition = None  # placed after the contributors, above
+    access = sentence(f"Accessed {_day(work)}") if work.accessed and work.when is None else None
+    return entry(author, _title(work, "."), *contributors, the_edition, *rest, access, url)
 
 
-def note(work: Work, citation: Citation | None) -> str:
+def note(work: Work, citation: Citation | None, catalogue: Catalogue | None = None) -> str:
     """The full note: "William Taubman, Khrushchev: The Man and His Era (W. W. Norton, 2003), 312."."""
     source = work.source
-    where = locator_parts(citation, page_label=False) or None
+    where = locator_parts(citation, STYLE, page_label=False) or None
     names = _note_names(work.lead) if work.lead else None
     if names and work.editors_lead:
         names += ", ed." if len(work.lead) == 1 else ", eds."
     title = _title(work, "")
     when = _when(work)
     access = f"accessed {_day(work)}" if work.accessed and work.when is None else None
+    translated = [part.replace("Translated by", "trans.").replace("Edited and translated by", "ed. and trans.")
+                  .replace("Edited by", "ed.") for part in work.contributors(work.work_editors)]
+    the_edition = edition(source.edition) if source.edition else None
     if work.kind == "journal-article":
-        head = " ".join(part for part in (_periodical(work), clean(source.volume) if source.volume else None) if part)
-        head += f", no. {clean(source.issue)}" if source.issue else ""
-        head += f" ({work.year})" if work.year else ""
-        parts = [names, title, f"{head}: {where}" if where else head, access, work.url]
+        parts = [names, title, f"{_journal(work)}: {where}" if where else _journal(work), access, work.url]
     elif work.kind in ("newspaper-article", "magazine-article", "web-page"):
         parts = [names, title, _container_name(work), when, where, access, work.url]
     elif work.kind == "encyclopedia-entry" and not work.lead:
-        parts = [f"{_container_name(work)}, s.v. {quoted(work.title(STYLE), '')}", where, access, work.url]
-    elif work.kind == "document" and not work.container_is_book:  # a standalone or an archive's document
-        number = clean(source.number) if source.number else None
-        parts = [names, title, number, when, _container_name(work), where, access, work.url]
-    else:  # books, chapters, signed reference entries, documents
-        editors = work.work_editors
+        head = f"{_container_name(work)}, " + (f"{the_edition}, " if the_edition else "")
+        parts = [head + f"under {quoted(work.title(STYLE), '')}", where, access, work.url]
+    elif work.kind == "document" and not work.container_is_book:  # standalone, or in an archive
+        parts = [names, title, *translated, work.number(), when, work.archive(),
+                 _container_name(work) if source.container else None, where, access, work.url]
+    else:  # books, chapters, signed reference entries, documents in a printed collection
         container = _container_name(work) if source.container else None
-        in_container = f"in {container}" if container else None
-        edited = f"ed. {series([n.natural() for n in editors])}" if editors else None
-        translated = f"trans. {series([n.natural() for n in work.translators])}" if work.translators else None
-        the_edition = edition(source.edition) if source.edition else None
-        imprint = _imprint(source.publisher, when or ("n.d." if not work.url else None))
-        last = [part for part in (title, in_container, edited, translated, the_edition) if part]
+        volume = f"vol. {clean(source.volume)}" if source.volume else None
+        document = work.kind == "document"
+        own_date = work.date_text(DATES, own=True) if document else None
+        year = str(source.year) if source.year else None
+        imprint = _imprint(source.publisher, year if document else when or ("n.d." if not work.url else None))
+        last = [part for part in (title, own_date, f"in {container}" if container else None, *translated,
+                                  the_edition, volume) if part]
         last[-1] += f" {imprint}" if imprint else ""
-        parts = [names, *last, clean(source.number) if source.number else None, where, access, work.url]
-    return _commas(parts) + "."
+        parts = [names, *last, work.number(), where, access, work.url]
+    text = _commas(parts)
+    return text if text.endswith(".") else text + "."
 
 
 def _imprint(publisher: str | None, when: str | None) -> str | None:
@@ -199,14 +230,18 @@ def _commas(parts: list[str | None]) -> str:
     return text.replace("\u201d,", ",\u201d")
 
 
-def short_note(work: Work, citation: Citation | None) -> str:
-    """The shortened note: "Taubman, Khrushchev, 312."; unsigned works by their short title."""
-    where = locator_parts(citation, page_label=False)
+def short_note(work: Work, citation: Citation | None, catalogue: Catalogue) -> str:
+    """The shortened note: "Taubman, Khrushchev, 312."; unsigned works by their short title.
+
+    The short title keeps its subtitle where the short form would fit another work under the
+    same names ("Russia: Purge of the Purger." beside "Russia: Harvest Time.").
+    """
+    where = locator_parts(citation, STYLE, page_label=False)
     closing = "," if where else "."
-    short = short_title(work.title(STYLE))
-    title = quoted(short, closing) if work.is_part else italic(short) + closing
     if work.kind == "encyclopedia-entry" and not work.lead:
-        head = f"{_container_name(work)}, s.v. {quoted(work.title(STYLE), closing)}"
+        head = f"{_container_name(work)}, under {quoted(work.title(STYLE), closing)}"
         return f"{head} {where}." if where else head
+    short = work.short_title(STYLE, whole=catalogue.needs_whole_title(work, STYLE))
+    title = quoted(short, closing) if work.is_part else italic(short) + closing
     text = f"{surnames(work.lead)}, {title}" if work.lead else title
     return f"{text} {where}." if where else text

@@ -10,7 +10,19 @@ import re
 
 from anti_party.cite.markup import clean, italic
 from anti_party.cite.words import Name, surnames
-from anti_party.cite.work import PERIODICALS, Work, edition, entry, locator_parts, many_pages, pages, quoted, sentence
+from anti_party.cite.work import (
+    PERIODICALS,
+    Catalogue,
+    DateForms,
+    Work,
+    edition,
+    entry,
+    locator_parts,
+    many_pages,
+    pages,
+    quoted,
+    sentence,
+)
 from anti_party.dates import DatePoint
 from anti_party.model import Citation
 
@@ -23,6 +35,18 @@ def _point(point: DatePoint) -> str:
         return str(point.year)
     month = _MONTHS[point.month - 1]
     return f"{month} {point.year}" if point.day is None else f"{point.day} {month} {point.year}"
+
+
+def _day_month(point: DatePoint) -> str:
+    month = _MONTHS[(point.month or 1) - 1]
+    return f"{point.day} {month}" if point.day else month
+
+
+DATES = DateForms(
+    _point,
+    lambda start, end: f"{start.day}\u2013{_point(end)}",  # 2\u20137 July 1953
+    lambda start, end: f"{_day_month(start)}\u2013{_point(end)}",  # 19 Oct.\u20132 Nov. 1956
+)
 
 
 def lead(names: list[Name]) -> str:
@@ -42,18 +66,19 @@ def _contributors(names: list[Name]) -> str:
 
 def _publisher(work: Work) -> str | None:
     """Omitted for periodicals and web sites named after their publisher; academic presses shortened."""
-    publisher = work.source.publisher
-    if publisher is None or work.kind in PERIODICALS or publisher == work.source.container:
+    publisher = work.publisher_named_apart(work.source.publisher)
+    if publisher is None or work.kind in PERIODICALS:
         return None
-    publisher = re.sub(r"\bUniversity Press\b", "UP", clean(publisher))
+    publisher = re.sub(r"\bUniversity Press\b", "UP", publisher)
     return re.sub(r"\bUniversity of (.+) Press\b", r"U of \1 P", publisher)
 
 
 def _title(work: Work) -> str:
-    title = work.title(STYLE)
+    """Quoted for parts, italic for whole works; a description plain, without its brackets."""
     translation = work.translation() or ""
     if work.is_description:
-        return title + translation + "."
+        return work.description() + translation + "."
+    title = work.title(STYLE)
     if work.is_part:
         return quoted(title, "" if translation else ".") + (translation + "." if translation else "")
     return italic(title) + translation + "."
@@ -73,32 +98,31 @@ def works_cited(work: Work) -> str:
     if work.lead and not _author_publishes(work):
         label = (", editors" if len(work.lead) > 1 else ", editor") if work.editors_lead else ""
         author = sentence(lead(work.lead) + label)
-    contributors = [
-        f"{role} by {_contributors(names)}"
-        for role, names in (("edited", work.work_editors), ("translated", work.translators))
-        if names
-    ]
     container = _container(work)
-    if contributors and not container:
-        contributors[0] = contributors[0][:1].upper() + contributors[0][1:]
+    # Who edited or translated the work itself follows its title; a container's editors follow the container.
+    own = work.contributors([] if container else work.work_editors, capitalised=False)
+    own_sentence = sentence(*own) if own and container else None
+    container_editors = [f"edited by {_contributors(work.work_editors)}"] if container and work.work_editors else []
     located = None
     if source.pages:
-        located = f"{'pp.' if many_pages(source.pages) else 'p.'} {pages(source.pages)}"
+        located = f"{'pp.' if many_pages(source.pages) else 'p.'} {pages(source.pages, STYLE)}"
     details = sentence(
         container,
-        *contributors,
+        *container_editors,
+        *([] if container else own),
         edition(source.edition) if source.edition else None,
         f"vol. {clean(source.volume)}" if source.volume else None,
         f"no. {clean(source.issue)}" if source.issue else None,
-        clean(source.number) if source.number else None,
+        work.number(),
         _publisher(work),
-        work.date_text(_point, circa="circa"),
+        work.date_text(DATES, circa="circa"),
         located,
+        work.archive(),
         re.sub(r"^https?://", "", work.url) if work.url else None,
     )
     # An access date where the work has no date of its own (MLA 9 makes it optional otherwise).
     accessed = f"Accessed {_point(_day(work))}." if work.accessed and work.when is None else None
-    return entry(author, _title(work), details, accessed)
+    return entry(author, _title(work), own_sentence, details, accessed)
 
 
 def _author_publishes(work: Work) -> bool:
@@ -111,31 +135,18 @@ def _day(work: Work) -> DatePoint:
     return DatePoint(work.accessed.year, work.accessed.month, work.accessed.day)
 
 
-def in_text(work: Work, citation: Citation | None) -> str:
-    """(Taubman 312); (Bogomolov and Sannikov 35); ("Drip, Drip, Drip"); (Taubman, sec. 3)."""
-    if work.lead:
-        who = surnames(work.lead)
-    else:
-        short = short_title(work.title(STYLE))
-        who = quoted(short, "") if work.is_part else italic(short)
-    where = locator_parts(citation, page_label=False)
-    if citation is not None and where and not citation.pages:
-        return f"({who}, {where})"
-    return f"({who} {where})" if where else f"({who})"
+def in_text(work: Work, citation: Citation | None, catalogue: Catalogue) -> str:
+    """(Taubman 312); (Spitsyn, Khrushchevskaia sliakot' 93); (\u201cDrip, Drip, Drip\u201d); (Doe, sec. 3).
 
-
-def short_title(title: str) -> str:
-    """The title before its subtitle, less a leading article; over five words, its first four.
-
-    For in-text citations and shortened notes, which want a title of a few words that
-    leads the reader to the full entry.
+    The names alone, unless the works cited hold another work under the same names: then a
+    short title follows them; a work with no author is cited by its short title.
     """
-    main = re.sub(r"\s*\([^)]*\)", "", title.split(":")[0]).strip()
-    main = re.sub(r"^(?:The|A|An)\s+", "", main)
-    clause = main.split(",")[0]
-    main = clause if len(clause.split()) >= 2 else main
-    words = main.split()
-    if len(words) <= 5:
-        return main
-    short = " ".join(words[:4])
-    return short + "\u201d" if short.count("\u201c") > short.count("\u201d") else short
+    title = None
+    if not work.lead or catalogue.needs_title(work):
+        short = work.short_title(STYLE, whole=catalogue.needs_whole_title(work, STYLE))
+        title = quoted(short, "") if work.is_part else italic(short)
+    head = ", ".join(part for part in (surnames(work.lead) if work.lead else None, title) if part)
+    where = locator_parts(citation, STYLE, page_label=False)
+    if where:
+        head += f" {where}" if citation is not None and citation.pages else f", {where}"
+    return "(" + head.replace("\u201d,", ",\u201d") + ")"

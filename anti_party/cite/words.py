@@ -23,20 +23,32 @@ import unicodedata
 from dataclasses import dataclass
 
 _ARTICLES = {"a", "an", "the"}
-_CONJUNCTIONS = {"and", "but", "for", "nor", "or", "so", "yet"}
+_COORDINATING = {"and", "but", "for", "nor", "or"}
+_APA_SHORT_CONJUNCTIONS = {"and", "as", "but", "for", "if", "nor", "or", "so", "yet"}
 _PREPOSITIONS = {
     "about", "above", "across", "after", "against", "along", "amid", "among", "around", "as", "at", "before",
     "behind", "below", "beneath", "beside", "besides", "between", "beyond", "by", "despite", "down", "during",
     "except", "for", "from", "in", "inside", "into", "like", "near", "of", "off", "on", "onto", "out", "outside",
     "over", "past", "per", "since", "than", "through", "throughout", "till", "to", "toward", "towards", "under",
-    "underneath", "unlike", "until", "up", "upon", "versus", "via", "with", "within", "without",
+    "underneath", "unlike", "until", "up", "upon", "versus", "via", "vs", "v", "with", "within", "without",
 }  # fmt: skip
-_WORD = re.compile(r"(\w[\w'\u2019]*)")
+# A word, with an abbreviation's inner periods ("a.m.", "U.S.S.R.") kept inside it.
+_WORD = re.compile(r"(\w[\w'\u2019]*(?:\.\w+)+\.?|\w[\w'\u2019]*)")
 
 
-def _minor(word: str, style: str) -> bool:
+def minor(word: str, style: str) -> bool:
+    """A word each style leaves in lower case inside a title.
+
+    MLA: articles, coordinating conjunctions, every preposition. Chicago 18: the same, but
+    prepositions of five letters or more are capitalised. APA: articles, and conjunctions and
+    prepositions of three letters or fewer.
+    """
     lower = word.lower()
-    if lower in _ARTICLES or lower in ("and", "but", "for", "nor", "or"):
+    if lower in _ARTICLES:
+        return True
+    if style == "apa":
+        return len(lower) <= 3 and (lower in _APA_SHORT_CONJUNCTIONS or lower in _PREPOSITIONS)
+    if lower in _COORDINATING:
         return True
     if lower in _PREPOSITIONS:
         return style == "mla" or len(lower) < 5
@@ -48,18 +60,20 @@ def _capitalise(word: str) -> str:
 
 
 def title_case(title: str, style: str) -> str:
-    """TITLE (in sentence case) in the title case of STYLE, "mla" or "chicago"."""
+    """TITLE (in sentence case) in the title case of STYLE: "mla", "chicago" or "apa"."""
     pieces = _WORD.split(title)  # words at odd indexes, the text between them at even ones
     words = list(range(1, len(pieces), 2))
     out = list(pieces)
     for position, index in enumerate(words):
         word = pieces[index]
-        if any(ch.isupper() or ch.isdigit() for ch in word[1:]) or word[:1].isupper():
-            continue  # a name, an acronym or a word the store capitalised
+        if any(ch.isupper() or ch.isdigit() for ch in word[1:]) or word[:1].isupper() or "." in word.rstrip("."):
+            continue  # a name, an acronym, an abbreviation ("a.m.") or a word the store capitalised
         before = pieces[index - 1]
-        first = position == 0 or re.search(r"[:?!.\u2014]\s*$", before) is not None
+        # A new part of the title begins after a colon, a question or exclamation mark or a dash;
+        # a period does not end one, since in titles it mostly closes an abbreviation ("Dr.", "vs.").
+        first = position == 0 or re.search(r"[:?!\u2014]\s*$", before) is not None
         last = position == len(words) - 1
-        if first or last or not _minor(word, style):
+        if first or last or not minor(word, style):
             out[index] = _capitalise(word)
     return "".join(out)
 
@@ -106,12 +120,25 @@ def _initial(word: str) -> str:
     return "-".join(f"{part[0]}." for part in word.split("-") if part)
 
 
+# Words that name a body, never a person's given name: "Polish United Workers' Party, Politburo"
+# is an organisation and its division, not a Mr Politburo.
+_INSTITUTIONAL = frozenset({
+    "agency", "archive", "board", "bureau", "commission", "committee", "council", "department", "division",
+    "embassy", "foundation", "institute", "library", "ministry", "office", "party", "plenum", "politburo",
+    "presidium", "secretariat", "section", "service", "society", "union", "university",
+})  # fmt: skip
+
+
 def parse_name(text: str) -> Name:
-    """A "Family, Given" name; a text with no comma, more commas, or lower-case words after it is an organisation."""
+    """A "Family, Given" name, else an organisation: a text with no comma or more than one, or whose part
+    after the comma holds a lower-case word (not a name particle) or a word that names a body."""
     family, comma, given = (part.strip() for part in text.partition(","))
     if not comma or not given or "," in given:
         return Name(text.strip())
-    if any(not word[0].isupper() and word not in _PARTICLES for word in given.split()):
+    words = given.split()
+    if any(not word[0].isupper() and word not in _PARTICLES for word in words):
+        return Name(text.strip())
+    if any(word.lower().strip(".") in _INSTITUTIONAL for word in words):
         return Name(text.strip())
     return Name(family, given)
 
@@ -140,6 +167,30 @@ _ONES = (
 _TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
+_ORDINALS = {"one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth",
+             "nine": "ninth", "twelve": "twelfth"}
+
+
+def _ordinal(words: str) -> str:
+    """ "twenty two" -> "twenty second", "twenty" -> "twentieth"."""
+    head, _, last = words.rpartition(" ")
+    last = _ORDINALS.get(last) or (last[:-1] + "ieth" if last.endswith("y") else last + "th")
+    return f"{head} {last}" if head else last
+
+
+def _numeral_words(match: re.Match[str]) -> str:
+    """A numeral as filed: "20th" twentieth, "22nd" twenty second, "1950s" nineteen fifties, "1957"."""
+    words = number_words(int(match[1][:4]))
+    suffix = (match[2] or "").lower()
+    if suffix in ("st", "nd", "rd", "th"):
+        words = _ordinal(words)
+    elif suffix == "s":
+        head, _, last = words.rpartition(" ")
+        last = last[:-1] + "ies" if last.endswith("y") else last + "s"
+        words = f"{head} {last}" if head else last
+    return f" {words} "
+
+
 def number_words(number: int) -> str:
     """0-9999 in words; four-digit numbers as years are said ("1957": "nineteen fifty seven")."""
     if number < 20:
@@ -162,12 +213,18 @@ _LEADING_ARTICLE = re.compile(r"(?:the|a|an|le|la|les|l|il|lo|el|der|die|das)\s+
 def fold(text: str) -> str:
     """For alphabetising: no accents, no punctuation or quotation marks, lower case, numerals spelled out.
 
-    The three guides file letter by letter on the romanised form, ignoring punctuation; a
-    title that begins with a numeral is filed as if the number were spelled out.
+    A title that begins with a numeral is filed as if the number were spelled out ("20th" as
+    "twentieth", "1950s" as "nineteen fifties"). Words stay apart: Chicago 18 files word by
+    word; `letters` joins them for MLA's and APA's letter-by-letter order.
     """
     plain = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-    plain = re.sub(r"\d+", lambda match: f" {number_words(int(match[0][:4]))} ", plain.casefold())
+    plain = re.sub(r"(\d+)(st|nd|rd|th|s)?\b", _numeral_words, plain.casefold())
     return " ".join(re.sub(r"[^\w\s]|_", " ", plain).split())
+
+
+def letters(key: str) -> str:
+    """A folded key filed letter by letter: spaces ignored ("Russian" before "Russia: Purge")."""
+    return key.replace(" ", "")
 
 
 def title_key(title: str) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from anti_party.cite.markup import clean, italic
-from anti_party.cite.words import Name, parse_name, title_case
+from anti_party.cite.words import Name, fold, minor, parse_name, series, title_case
 from anti_party.dates import DatePoint, EdtfDate
 from anti_party.model import Citation, Source
 
@@ -18,6 +18,15 @@ MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 PERIODICALS = ("journal-article", "magazine-article", "newspaper-article")
+
+
+@dataclass(frozen=True)
+class DateForms:
+    """How a style writes a day or month, and a span within one month or one year."""
+
+    point: Callable[[DatePoint], str]
+    same_month: Callable[[DatePoint, DatePoint], str]
+    same_year: Callable[[DatePoint, DatePoint], str]
 
 
 @dataclass(frozen=True)
@@ -50,8 +59,17 @@ class Work:
 
     @property
     def container_is_book(self) -> bool:
-        """A chapter's book, a document's collection or a printed reference work: titled in sentence case."""
-        return self.kind == "chapter" or (self.kind in ("encyclopedia-entry", "document") and not self.source.url)
+        """A chapter's book, a printed document collection or a printed reference work.
+
+        A document is part of a printed collection (Foreign Relations of the United States)
+        when its record gives the collection's volume, editors or publisher, whether it was
+        read on paper or online; a document with only a container is in an archive (the
+        Wilson Center Digital Archive), whose name is a proper name.
+        """
+        source = self.source
+        if self.kind == "document":
+            return source.container is not None and bool(source.volume or source.editors or source.publisher)
+        return self.kind == "chapter" or (self.kind == "encyclopedia-entry" and not self.online_reference)
 
     # ------------------------------------------------------------ names
 
@@ -77,6 +95,11 @@ class Work:
         return self.authors or (self.editors if self.editors_lead else [])
 
     @property
+    def lead_key(self) -> tuple[str, ...]:
+        """The names in the author's place, as compared for repeated authors ("---") and short citations."""
+        return tuple(name.inverted() for name in self.lead)
+
+    @property
     def work_editors(self) -> list[Name]:
         """Editors named after the title: of the work when it has authors, of its container when it has one."""
         return [] if self.editors_lead else self.editors
@@ -88,14 +111,69 @@ class Work:
         """A bracketed description standing for a missing title: "[Letter to the Central Committee]"."""
         return self.source.title.startswith("[") and self.source.title.endswith("]")
 
+    def description(self) -> str:
+        """The description without its brackets, as MLA and Chicago print it (APA keeps the brackets)."""
+        return typographic(clean(self.source.title))[1:-1]
+
     @property
     def english(self) -> bool:
         return self.source.language in (None, "English")
 
     def title(self, style: str) -> str:
-        """The title in the style's case (APA keeps the store's sentence case)."""
-        text = clean(self.source.title)
+        """The title in the style's case (APA keeps the store's sentence case), set typographically."""
+        text = typographic(clean(self.source.title))
         return title_case(text, style) if style != "apa" and self.english and not self.is_description else text
+
+    def short_title(self, style: str, whole: bool = False) -> str:
+        """A title of a few words that leads the reader to the full entry (in-text citations, short notes).
+
+        The title before its subtitle (WHOLE keeps the subtitle) and any parenthesis, less a
+        leading English article, its first clause if that has two words or more; past five
+        words its first four, never ending on an article, preposition or conjunction; with
+        its brackets and quotation marks closed.
+        """
+        title = self.title(style)
+        text = re.sub(r"\s*\([^)]*\)", "", title if whole else title.split(":")[0]).strip()
+        if self.english:
+            text = re.sub(r"^(?:The|A|An)\s+", "", text)
+        clause = text.split(",")[0]
+        text = clause if len(clause.split()) >= 2 else text
+        words = text.split()
+        if len(words) > 5:
+            words = words[:4]
+            while len(words) > 1 and minor(words[-1].strip("\u201c\u201d\u2018\u2019[]"), "mla"):
+                words.pop()
+            text = " ".join(words)
+        return _closed_marks(text.rstrip(",;:"))
+
+    def number(self, document: str = "doc.") -> str | None:
+        """A document's number: a bare one within a collection as "doc. 577"; a report's own as it is."""
+        number = self.source.number
+        if number is None:
+            return None
+        number = clean(number)
+        return f"{document} {number}" if number.isdigit() else number
+
+    def contributors(self, editors: list[Name], capitalised: bool = True) -> list[str]:
+        """ "Edited by X", "Translated by Y", or "Edited and translated by X" when they are the same people."""
+        def names(people: list[Name]) -> str:
+            return series([person.natural() for person in people])
+
+        edited, translated = ("Edited", "Translated") if capitalised else ("edited", "translated")
+        if editors and editors == self.translators:
+            return [f"{edited} and {translated.lower()} by {names(editors)}"]
+        parts = [f"{edited} by {names(editors)}"] if editors else []
+        return parts + ([f"{translated} by {names(self.translators)}"] if self.translators else [])
+
+    def archive(self) -> str | None:
+        return clean(self.source.archive) if self.source.archive else None
+
+    def publisher_named_apart(self, publisher: str | None) -> str | None:
+        """The publisher, unless it only repeats the container's (site's) name, spelt any way."""
+        if publisher is None:
+            return None
+        container = self.source.container or ""
+        return None if fold(publisher) == fold(container) else clean(publisher)
 
     def translation(self) -> str | None:
         """The English translation of a non-English title, in brackets: " [The one who did not join]"."""
@@ -107,7 +185,7 @@ class Work:
     def container(self, style: str) -> str | None:
         if self.source.container is None:
             return None
-        text = clean(self.source.container)
+        text = typographic(clean(self.source.container))
         if self.container_is_book and style != "apa" and self.english:
             return title_case(text, style)
         return text
@@ -123,19 +201,31 @@ class Work:
         when = self.when
         return when.start.year if isinstance(when, EdtfDate) else when
 
-    def date_text(self, point_text: Callable[[DatePoint], str], circa: str = "ca.") -> str | None:
-        when = self.when
+    def date_text(self, dates: DateForms, circa: str = "ca.", own: bool = False) -> str | None:
+        """The work's date in a style's forms; a span gives only the parts that differ ("July 2\u20137, 1953").
+
+        OWN: only the document's or article's own `date`, not the year its collection appeared.
+        """
+        when = self.source.date if own else self.when
         if when is None:
             return None
         if isinstance(when, int):
             return str(when)
 
-        def one(point: DatePoint) -> str:
-            text = point_text(point)
+        def one(point: DatePoint, text: str) -> str:
             text = f"{circa} {text}" if point.approximate else text
             return f"{text}?" if point.uncertain else text
 
-        return "\u2013".join(one(point) for point in ([when.start] if when.end is None else [when.start, when.end]))
+        start, end = when.start, when.end
+        if end is None:
+            return one(start, dates.point(start))
+        marked = start.approximate or start.uncertain or end.approximate or end.uncertain
+        if not marked and start.year == end.year and start.month and end.month:
+            if start.month == end.month and start.day and end.day:
+                return dates.same_month(start, end)
+            if bool(start.day) == bool(end.day):
+                return dates.same_year(start, end)
+        return f"{one(start, dates.point(start))}\u2013{one(end, dates.point(end))}"
 
     @property
     def url(self) -> str | None:
@@ -146,23 +236,139 @@ class Work:
         return self.source.accessed if self.source.url else None
 
 
-def pages(text: str) -> str:
-    """A page range with an en dash: "47-58" -> "47\u201358"."""
-    return re.sub(r"(?<=\w)\s*[-\u2013]+\s*(?=\w)", "\u2013", clean(text))
+def _closed_marks(text: str) -> str:
+    """TEXT with an unclosed bracket dropped and unclosed quotation marks closed."""
+    if text.count("[") > text.count("]"):
+        text = text.replace("[", "", text.count("[") - text.count("]"))
+    for opening, closing in (("\u2018", "\u2019"), ("\u201c", "\u201d")):
+        if text.count(opening) > text.count(closing):
+            text += closing
+    return text
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The works a citation must be told apart from: the whole bibliography it belongs to.
+
+    `apg cite` takes the packaged store's sources (with any the user adds) as that
+    bibliography, so that a work cites alike however it is asked for.
+    """
+
+    works: tuple[Work, ...]
+
+    @cached_property
+    def _by_lead(self) -> dict[tuple[str, ...], list[Work]]:
+        groups: dict[tuple[str, ...], list[Work]] = {}
+        for work in self.works:
+            groups.setdefault(work.lead_key, []).append(work)
+        return groups
+
+    def same_lead(self, work: Work) -> list[Work]:
+        """The other works under the same names (or, for works with none, all the unsigned ones)."""
+        return [other for other in self._by_lead.get(work.lead_key, []) if other.source.id != work.source.id]
+
+    def needs_title(self, work: Work) -> bool:
+        """Whether a short citation by names alone would fit another work too (MLA: add a short title)."""
+        return bool(work.lead) and bool(self.same_lead(work))
+
+    def needs_whole_title(self, work: Work, style: str) -> bool:
+        """Whether the short title alone fits another work under the same names (then the subtitle is kept)."""
+        short = work.short_title(style)
+        return any(other.short_title(style) == short for other in self.same_lead(work))
+
+    @cached_property
+    def apa_letters(self) -> dict[str, str]:
+        """APA's a, b, c for one author's works of one year, by title; "n.d.-a" for undated ones."""
+        from anti_party.cite.words import title_key
+
+        letters: dict[str, str] = {}
+        for group in self._by_lead.values():
+            by_year: dict[int | None, list[Work]] = {}
+            for work in group:
+                if work.lead:
+                    by_year.setdefault(work.year, []).append(work)
+            for year, works in by_year.items():
+                if len(works) > 1:
+                    works.sort(key=lambda work: title_key(work.source.title))
+                    for index, work in enumerate(works):
+                        letter = "abcdefghijklmnopqrstuvwxyz"[index % 26]
+                        letters[work.source.id] = letter if year is not None else f"-{letter}"
+        return letters
+
+
+def pages(text: str, style: str = "apa") -> str:
+    """Page ranges with an en dash, abbreviated as the style wants (APA keeps every digit).
+
+    MLA gives the second number's last two digits unless more are needed ("114\u201342",
+    "1285\u2013310"); Chicago follows its rules for inclusive numbers ("114\u201342", "101\u20138",
+    "100\u2013104", "1285\u20131310" where three of four digits change).
+    """
+    text = re.sub(r"(?<=\w)\s*[-\u2013]+\s*(?=\w)", "\u2013", clean(text))
+    if style == "apa":
+        return text
+    shorten = _mla_range if style == "mla" else _chicago_range
+    return re.sub(r"\b(\d+)\u2013(\d+)\b", lambda m: f"{m[1]}\u2013{shorten(m[1], m[2])}", text)
+
+
+def _changed(first: str, second: str, keep: int) -> str:
+    """SECOND with the digits it shares with FIRST dropped, keeping at least KEEP digits."""
+    if len(first) != len(second):
+        return second
+    same = 0
+    while same < len(first) and first[same] == second[same]:
+        same += 1
+    return second[min(same, len(second) - keep):]
+
+
+def _mla_range(first: str, second: str) -> str:
+    return second if int(first) < 100 else _changed(first, second, 2)
+
+
+def _chicago_range(first: str, second: str) -> str:
+    start = int(first)
+    if start < 100 or start % 100 == 0 or len(first) != len(second):
+        return second
+    if start % 100 < 10:
+        return _changed(first, second, 1)
+    short = _changed(first, second, 2)
+    return second if len(first) == 4 and len(short) == 3 else short
+
+
+def typographic(text: str) -> str:
+    """Straight quotation marks as curly ones, and a hyphen between numbers (a range) as an en dash.
+
+    A single quote opens a quotation after a space or an opening bracket and closes one that
+    was opened; any other is an apostrophe or a romanised soft sign and stays as it is.
+    """
+    text = re.sub(r"(?<=\d)-(?=\d)", "\u2013", text)
+    text = re.sub(r'(^|[\s(\[])"', "\\1\u201c", text).replace('"', "\u201d")
+    out, open_quote = [], False
+    for index, char in enumerate(text):
+        if char == "'":
+            before = text[index - 1] if index else " "
+            after = text[index + 1] if index + 1 < len(text) else " "
+            if not open_quote and (before.isspace() or before in "([\u201c") and not after.isspace():
+                char, open_quote = "\u2018", True
+            elif open_quote and not after.isalnum():
+                char, open_quote = "\u2019", False
+        out.append(char)
+    return "".join(out)
 
 
 def many_pages(text: str) -> bool:
     return any(mark in text for mark in "-\u2013,")
 
 
-def locator_parts(citation: Citation | None, page_label: bool, section: str = "sec.", document: str = "doc.") -> str:
+def locator_parts(
+    citation: Citation | None, style: str, page_label: bool, section: str = "sec.", document: str = "doc."
+) -> str:
     """A citation's locator: "312" or "p. 312" (PAGE_LABEL), "sec. 3", "doc. 12", joined by commas."""
     if citation is None:
         return ""
     parts = []
     if citation.pages:
         label = ("pp. " if many_pages(citation.pages) else "p. ") if page_label else ""
-        parts.append(label + pages(citation.pages))
+        parts.append(label + pages(citation.pages, style))
     if citation.section:
         parts.append(f"{section} {clean(citation.section)}")
     if citation.document:
@@ -170,11 +376,19 @@ def locator_parts(citation: Citation | None, page_label: bool, section: str = "s
     return ", ".join(parts)
 
 
+_LABELS = ("vol. ", "edited by ", "edited and translated by ", "translated by ", "no. ", "doc. ", "sec. ")
+
+
 def sentence(*parts: str | None, sep: str = ", ") -> str | None:
-    """The parts that are present, joined and closed with a period unless already closed."""
+    """The parts that are present, joined and closed with a period unless already closed.
+
+    A label that opens the sentence is capitalised ("Vol. 2.", "Edited by ..."): it follows a period.
+    """
     text = sep.join(part for part in parts if part)
     if not text:
         return None
+    if text.startswith(_LABELS):
+        text = text[:1].upper() + text[1:]
     return text if _closed(text) else text + "."
 
 

@@ -202,7 +202,7 @@ def cite(app: App, ids: tuple[str, ...], style: str, everything: bool, form: str
         raise click.UsageError("give source or event ids, or --all")
     request = CitationRequest(
         tuple(query.citations_for(app.store, ids)) if ids else tuple((s, None) for s in app.store.sources.values()),
-        style, form or "bibliography",
+        style, form or "bibliography", tuple(app.store.sources.values()),
     )
     output = render(resolve_format(app, format_name, "text", "text"), "citations", request, Options(app.store))
     for source in request.sources:
