@@ -188,6 +188,8 @@ def test_every_selected_event_is_present_once(apg: Invoke, open_page: Opened, tm
         (f"#person={quote('Молотов')}&q=plenum", ("--person", "Молотов", "--grep", "plenum")),
         ("#q=resolution&event=presidium-vote", ("--grep", "resolution")),
         ("#q=no%20such%20words", ("--grep", "no such words")),
+        ("#person=molo", ("--person", "molo")),  # a unique prefix is enough
+        ("#person=vyacheslav", ("--person", "vyacheslav")),
     ],
 )
 def test_each_fragment_shows_what_the_command_gives(apg: Invoke, open_page: Opened, whole: Path, fragment: str,
@@ -202,6 +204,17 @@ def test_each_fragment_shows_what_the_command_gives(apg: Invoke, open_page: Open
     page.js(f"location.hash = {json.dumps(fragment)}")
     page.settle()
     assert shown_ids(page) == expected
+
+
+@pytest.mark.parametrize("name", ["constructor", "__proto__", "m", "nobody"])
+def test_a_person_the_command_cannot_find_shows_nothing(apg: Invoke, open_page: Opened, whole: Path,
+                                                        name: str) -> None:
+    assert apg("timeline", "--person", name, store=None).exit_code == 1  # none, or more than one
+    page = open_page(whole, f"#person={name}")
+    assert shown_ids(page) == []
+    assert page.js("document.getElementById('status').textContent") == (
+        f"Showing 0 of {len(STORE.events)} events · no person matches “{name}”."
+    )
 
 
 def test_controls_write_the_fragment_and_reset_clears_it(apg: Invoke, open_page: Opened, whole: Path) -> None:

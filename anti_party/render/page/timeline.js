@@ -123,20 +123,20 @@
   }
 
   // ---- filters: the same rules as apg timeline --person (any), --tag (any), --grep
+  // Each name as `apg --person` reads it: an id, or a unique match on a word of a person's names
+  // (whole words first, then prefixes), ignoring case and accents; null where none or several match.
   function personIds(names) {
-    const found = [];
-    for (const name of names) {
-      if (people[name]) { found.push(name); continue; }
-      const wanted = fold(name);
-      const matches = Object.keys(people).filter((id) => {
-        const p = people[id];
-        return [p.name, p.full_name, p.native, ...p.aliases].filter(Boolean).map(fold)
-          .some((whole) => whole === wanted || whole.replace(/-/g, ' ').split(/\s+/).includes(wanted));
-      });
-      if (matches.length === 1) found.push(matches[0]);
-      else found.push(null);
-    }
-    return found;
+    const words = (id) => [id, people[id].name, ...people[id].aliases, people[id].full_name, people[id].native]
+      .filter(Boolean).map(fold)
+      .flatMap((whole) => [whole, ...whole.replace(/-/g, ' ').split(/\s+/).filter(Boolean)]);
+    return names.map((name) => {
+      if (Object.hasOwn(people, name)) return name;
+      const wanted = fold(name.trim());
+      const exact = Object.keys(people).filter((id) => words(id).includes(wanted));
+      const prefix = Object.keys(people).filter((id) => wanted && words(id).some((w) => w.startsWith(wanted)));
+      const found = exact.length ? exact : prefix;
+      return found.length === 1 ? found[0] : null;
+    });
   }
 
   function applyFilters() {
@@ -203,7 +203,7 @@
   function buildControls() {
     const inEvents = new Set(data.events.flatMap((r) => r.people));
     const key = (id) => fold(people[id].name);
-    const named = [...inEvents].filter((id) => people[id]).sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+    const named = [...inEvents].filter((id) => Object.hasOwn(people, id)).sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
     for (const id of named) {
       const option = element('option', 't', people[id].name);
       option.value = id;
@@ -442,7 +442,7 @@
         const node = element('div', 'term t' + (term.end ? '' : ' open-ended'));
         node.setAttribute('role', 'listitem');
         node.dataset.person = term.person;
-        const name = people[term.person] ? people[term.person].name : term.person;
+        const name = Object.hasOwn(people, term.person) ? people[term.person].name : term.person;
         node.setAttribute('aria-label', `${office.short}: ${name}, ${term.when}`);
         node.title = `${name}: ${office.title}, ${term.when}`;
         node.style.background = background;
@@ -663,8 +663,8 @@
     $('panel-words').textContent = r.words;
     $('panel-summary').textContent = r.summary;
     $('panel-id').textContent = r.id;
-    fillChips('panel-people', r.people, (id) => (people[id] ? people[id].name : id), (id) => ({ people: [id] }),
-      (name) => `Show the events of ${name}`);
+    const personName = (id) => (Object.hasOwn(people, id) ? people[id].name : id);
+    fillChips('panel-people', r.people, personName, (id) => ({ people: [id] }), (name) => `Show the events of ${name}`);
     fillChips('panel-tags', r.tags, (tag) => tag, (tag) => ({ tags: [tag] }), (tag) => `Show the events tagged ${tag}`);
     const notes = $('panel-notes').querySelector('ul');
     notes.replaceChildren(...r.notes.map((note, index) => {
@@ -699,7 +699,7 @@
   // A cited source written out, with where in it the claim was read ("p. 312"), and its copy buttons.
   function sourceItem(citation) {
     const item = element('li');
-    const source = sources[citation.id];
+    const source = Object.hasOwn(sources, citation.id) ? sources[citation.id] : null;
     if (!source) {
       item.append(storeText('span', citation.id));
       return item;
