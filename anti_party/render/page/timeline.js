@@ -153,7 +153,9 @@
       event.node.hidden = !visible;
       if (visible) shown += 1;
     }
-    for (const term of termNodes) term.node.classList.toggle('dim', ids.length > 0 && !ids.includes(term.record.person));
+    for (const term of termNodes) {
+      term.node.classList.toggle('dim', ids.length > 0 && !ids.includes(term.record.person));
+    }
     $('empty').hidden = shown > 0;
     if (current && current.node.hidden) current = null;
     rovingFocus(current || visibleEvents()[0] || null);
@@ -167,7 +169,9 @@
   function describeFilters(unknown) {
     const parts = [];
     if (unknown.length) parts.push(`no person matches “${unknown.join(', ')}”`);
-    else if (state.people.length) parts.push('person ' + personIds(state.people).map((id) => people[id].name).join(' or '));
+    else if (state.people.length) {
+      parts.push('person ' + personIds(state.people).map((id) => people[id].name).join(' or '));
+    }
     if (state.tags.length) parts.push('tag ' + state.tags.join(' or '));
     if (state.q) parts.push(`text “${state.q}”`);
     return parts.join(' · ');
@@ -203,7 +207,8 @@
   function buildControls() {
     const inEvents = new Set(data.events.flatMap((r) => r.people));
     const key = (id) => fold(people[id].name);
-    const named = [...inEvents].filter((id) => Object.hasOwn(people, id)).sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+    const byName = (x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0);
+    const named = [...inEvents].filter((id) => Object.hasOwn(people, id)).sort(byName);
     for (const id of named) {
       const option = element('option', 't', people[id].name);
       option.value = id;
@@ -214,8 +219,9 @@
       option.value = tag;
       $('tag').append(option);
     }
-    $('person').addEventListener('change', (e) => setFilter({ people: e.target.value ? e.target.value.split(',') : [] }));
-    $('tag').addEventListener('change', (e) => setFilter({ tags: e.target.value ? e.target.value.split(',') : [] }));
+    const chosen = (select) => (select.value ? select.value.split(',') : []);
+    $('person').addEventListener('change', (e) => setFilter({ people: chosen(e.target) }));
+    $('tag').addEventListener('change', (e) => setFilter({ tags: chosen(e.target) }));
     let typing = null;
     $('q').addEventListener('input', (e) => {
       clearTimeout(typing);
@@ -449,7 +455,8 @@
         node.style.color = foreground;
         node.addEventListener('click', () => setFilter({ people: [term.person] }));
         row.append(node);
-        termNodes.push({ record: term, node, name, start: dayOf(term.start), end: term.end ? dayOf(term.end) + 1 : null });
+        const end = term.end ? dayOf(term.end) + 1 : null;  // null: still in office when the record ends
+        termNodes.push({ record: term, node, name, start: dayOf(term.start), end });
       }
       band.append(row);
       office.node = existed;
@@ -623,8 +630,8 @@
     const lane = order[order.indexOf(from.lane) + direction];
     if (!lane) return null;
     const candidates = lane.events.filter((e) => !e.node.hidden);
-    return candidates.reduce((best, e) => (Math.abs(e.start - from.start) < Math.abs(best.start - from.start) ? e : best),
-      candidates[0]);
+    const distance = (e) => Math.abs(e.start - from.start);
+    return candidates.reduce((best, e) => (distance(e) < distance(best) ? e : best), candidates[0]);
   }
 
   viewport.addEventListener('keydown', (e) => {
