@@ -193,3 +193,29 @@ def test_no_source_is_recorded_twice(store: Store) -> None:
         if source.url:
             by_url.setdefault(source.url, []).append(source.id)
     assert {url: ids for url, ids in by_url.items() if len(ids) > 1} == {}
+
+
+def test_an_access_date_only_with_an_address(store: Store) -> None:
+    """`accessed` is the day the url was read; without a url no style prints it, so it is noise."""
+    assert [source.id for source in store.sources.values() if source.accessed and not source.url] == []
+
+
+def test_a_newspaper_is_named_without_its_city(store: Store) -> None:
+    """The paper's name is the container ("The Press") and its city is `place` ("Christchurch"):
+    Chicago writes "Press (Christchurch)" and MLA "The Press [Christchurch]" from the two."""
+    named_with_city = [
+        source.id
+        for source in store.sources.values()
+        if source.kind == "newspaper-article" and source.container and "(" in source.container
+    ]
+    assert named_with_city == []
+
+
+def test_a_title_in_another_script_has_its_language(store: Store) -> None:
+    """A work whose title has an original script is not in English: without `language` the styles
+    would title-case its romanised title and give no bracketed translation."""
+    assert [
+        source.id
+        for source in store.sources.values()
+        if source.title_native and source.language in (None, "English")
+    ] == []
