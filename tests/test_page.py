@@ -295,6 +295,10 @@ def test_copy_buttons_put_each_citation_on_the_clipboard(open_page: Opened, brow
             page.click(f'#panel-sources li:nth-child({number}) button[data-style="{style}"]')
             assert page.js("navigator.clipboard.readText()") == format_citation(STORE.sources[ident], style)
             assert page.js("document.getElementById('status').textContent") == f"Copied the {name} citation."
+            assert page.js(f"document.querySelector('#panel-sources li:nth-child({number}) "
+                           f"button[data-style={style}]').getAttribute('aria-label')") == (
+                f"Copy the {name} citation of source {number}"
+            )
 
 
 def test_zoom_buttons_keys_wheel_and_drag(apg: Invoke, open_page: Opened, whole: Path) -> None:

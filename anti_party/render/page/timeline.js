@@ -518,7 +518,7 @@
     node.classList.toggle('imprecise', r.precision !== 'day');
     node.classList.toggle('approximate', r.approximate);
     node.classList.toggle('uncertain', r.uncertain);
-    node.title = `${r.when}: ${r.title}`;
+    node.title = `${r.title} (${r.words})`;
     node.setAttribute('aria-label', `${r.title}, ${r.words}`);  // the date in words, for screen readers
     const label = storeText('span', r.title);
     label.className = 'label t';
@@ -681,7 +681,7 @@
       return item;
     }));
     $('panel-notes').hidden = r.notes.length === 0;
-    $('panel-sources').querySelector('ol').replaceChildren(...r.cited.map(sourceItem));
+    $('panel-sources').querySelector('ol').replaceChildren(...r.cited.map((c, i) => sourceItem(c, i + 1)));
     $('panel-sources').hidden = r.cited.length === 0;
     $('panel').hidden = false;
     if (event.node.hidden) say('The chosen event is hidden by the filters.');
@@ -704,7 +704,7 @@
   }
 
   // A cited source written out, with where in it the claim was read ("p. 312"), and its copy buttons.
-  function sourceItem(citation) {
+  function sourceItem(citation, number) {
     const item = element('li');
     const source = Object.hasOwn(sources, citation.id) ? sources[citation.id] : null;
     if (!source) {
@@ -717,7 +717,7 @@
       const button = element('button', null, `Copy ${name}`);
       button.type = 'button';
       button.dataset.style = style;
-      button.setAttribute('aria-label', `Copy the ${name} citation`);
+      button.setAttribute('aria-label', `Copy the ${name} citation of source ${number}`);
       button.addEventListener('click', () => copyCitation(source, style, name));
       copy.append(button);
     }
