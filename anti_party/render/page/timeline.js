@@ -534,6 +534,7 @@
   // LABEL_ROWS rows are drawn as marks only (the title stays in the tooltip and for screen readers).
   function drawLanes() {
     const rowHeight = metrics.rowHeight;
+    const markHeight = rowHeight / 2;
     const labelRows = LABEL_ROWS[width() / (view.b - view.a) >= 20 ? 1 : 0];
     for (const theme of themes) {
       const rows = [];  // for each row, the [left, right] pixels it holds
@@ -557,12 +558,15 @@
         if (row === -1) marksOnly.push([event, at]);
         else placeEvent(event, at, take(row, at.x0, right) * rowHeight, right - at.x0 - 6);
       }
+      // Rows opened for marks alone are lower: they hold no title.
+      const titledRows = rows.length;
+      const top = (row) => Math.min(row, titledRows) * rowHeight + Math.max(row - titledRows, 0) * markHeight;
       for (const [event, at] of marksOnly) {
         let row = freeRow(at.x0, at.x0 + at.bar + 2);
-        if (row === -1) row = Math.min(rows.length, labelRows + MARK_ROWS - 1);  // the last row may overlap
-        placeEvent(event, at, take(row, at.x0, at.x0 + at.bar + 2) * rowHeight, null);
+        if (row === -1) row = Math.min(rows.length, titledRows + MARK_ROWS - 1);  // the last row may overlap
+        placeEvent(event, at, top(take(row, at.x0, at.x0 + at.bar + 2)), null);
       }
-      theme.body.style.height = rows.length * rowHeight + "px";
+      theme.body.style.height = top(rows.length) + 'px';
       theme.body.parentNode.hidden = shown.length === 0;
     }
   }
