@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol, runtime_checkable
 
-from anti_party.dates import EdtfDate, day_after, shift, sort_key, spans_overlap
+from anti_party.dates import DatePoint, EdtfDate, day_after, shift, sort_key, spans_overlap
 from anti_party.errors import DataError, UsageError, quoted
 from anti_party.model import Citation, Event, Note, Person, PresidiumSeat, Profile, Source, Store, Term
 from anti_party.store import close_matches
@@ -508,3 +508,31 @@ def state_of_power(store: Store, when: EdtfDate, window: int = 7) -> PowerReport
     seats = store.presidium if DateRange(start, end).overlaps_days(PRESIDIUM_SPAN) else ()
     return PowerReport(when, tuple(holders_on(store, start)), tuple(changes_within(store, start, end)),
                        tuple(seats), tuple(nearby))
+
+
+# --- what the store holds (apg --version) ---
+
+
+@dataclass(frozen=True)
+class StoreSummary:
+    """How much the store holds, and the first and last points its events reach."""
+
+    events: int
+    people: int
+    sources: int
+    offices: int
+    terms: int
+    first: EdtfDate | None
+    last: EdtfDate | None
+
+
+def store_summary(store: Store) -> StoreSummary:
+    first = min((event.date.start for event in store.events), key=lambda point: point.earliest, default=None)
+    last = max((event.date.end or event.date.start for event in store.events), key=lambda point: point.latest,
+               default=None)
+    return StoreSummary(len(store.events), len(store.people), len(store.sources), len(store.offices),
+                        len(store.terms), _point(first), _point(last))
+
+
+def _point(point: DatePoint | None) -> EdtfDate | None:
+    return None if point is None else EdtfDate(point.edtf(), point, None)

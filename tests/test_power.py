@@ -123,3 +123,16 @@ def test_offices_json_and_csv(apg: Invoke) -> None:
 def test_offices_from_after_to_is_a_usage_error(apg: Invoke) -> None:
     result = apg("offices", "--from", "1958", "--to", "1957", store=None)
     assert (result.exit_code, result.stderr.splitlines()[-1]) == (2, "Error: --from 1958 is after --to 1957")
+
+
+@pytest.mark.parametrize(("args", "note"), [
+    (("on", "1965"), "Note: the store's record of office holders ends on 31 December 1961; later holders may be missing.\n"),
+    (("on", "1961-12-31"), ""),
+    (("offices", "--from", "1950"), "Note: the store's record of office holders begins on 5 March 1953.\n"),
+    (("offices", "--from", "1950", "--to", "1970"),
+     "Note: the store's record of office holders runs from 5 March 1953 to 31 December 1961.\n"),
+    (("offices", "--from", "1957", "--to", "1958"), ""),
+])
+def test_dates_outside_the_record_are_noted(apg: Invoke, args: tuple[str, ...], note: str) -> None:
+    result = apg(*args, "-f", "tsv", store=None)
+    assert (result.exit_code, result.stderr) == (0, note)

@@ -67,6 +67,13 @@ def complete(apg: Invoke, line: str) -> list[str]:
     ("line", "candidates"),
     [
         ("apg --no-default-store person mal", ["plain,malenkov", "plain,malinovsky"]),
+        ("apg --no-default-store person Мол", ["plain,molotov"]),
+        ("apg --no-default-store person мАл", ["plain,malenkov", "plain,malinovsky"]),
+        ("apg --no-default-store person Хрущев", ["plain,khrushchev"]),
+        ("apg --no-default-store person хрущё", ["plain,khrushchev"]),
+        ("apg --no-default-store person Skry", ["plain,molotov"]),
+        ("apg --no-default-store timeline --person Никита", ["plain,khrushchev"]),
+        ("apg --no-default-store person zz", [""]),  # bash_complete prints an empty line for no candidate
         ("apg --no-default-store timeline --person kh", ["plain,khrushchev"]),
         ("apg --no-default-store timeline --tag e", ["plain,expulsion", "plain,epilogue"]),
         ("apg --no-default-store show st", ["plain,stalin-death"]),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import Invoke
+from conftest import FIXTURE, Invoke
 
 ALL_IDS = "stalin-death\nmalenkov-falls\npresidium-session\nexpulsions\n"
 
@@ -133,7 +134,10 @@ def test_unknown_person_filter(apg: Invoke) -> None:
 def test_help_and_version(apg: Invoke) -> None:
     from anti_party import __version__
 
-    assert apg("--version").stdout == f"apg, version {__version__}\n"
+    assert apg("--version").stdout == (
+        f"apg, version {__version__}\nstore: {FIXTURE}\n"
+        "4 events from 5 Mar 1953 to c. 1961; 4 people, 2 sources, 1 office, 1 term\n"
+    )
     for command in ((), ("timeline",), ("person",), ("check",)):
         for flag in ("-h", "--help"):
             result = apg(*command, flag)
@@ -144,3 +148,18 @@ def test_rich_timeline_with_details(apg: Invoke, golden: Callable[[str, str], No
     result = apg("timeline", "-f", "timeline", "--details")
     assert result.exit_code == 0
     golden("timeline-details.txt", result.stdout)
+
+
+def test_version_of_the_packaged_store(apg: Invoke) -> None:
+    result = apg("--version", store=None)
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 0 and len(lines) == 3
+    assert lines[1].startswith("store: ") and lines[1].endswith("events.toml")
+    assert re.fullmatch(r"\d+ events from 5 Mar 1953 to \S.* \d{4}; \d+ people, \d+ sources, 7 offices, \d+ terms",
+                        lines[2])
+
+
+def test_no_command_is_a_usage_error(apg: Invoke) -> None:
+    assert apg().exit_code == 2
+    result = apg("--no-pager")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (2, "Error: Missing command.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 import click
@@ -44,8 +45,9 @@ from anti_party.render.sanitise import terminal_text
 from anti_party.store import store_paths
 
 
-@click.group(name="apg", cls=GuardedGroup, context_settings=CONTEXT)
-@click.version_option(__version__, prog_name="apg")
+@click.group(name="apg", cls=GuardedGroup, context_settings=CONTEXT, invoke_without_command=True,
+             no_args_is_help=True)
+@click.option("--version", is_flag=True, help="Show the version, what the store holds and the years it covers.")
 @click.option("--store", "stores", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
               metavar="PATH", help="A store to load after the packaged one (repeatable; default: $APG_STORE).")
 @click.option("--no-default-store", is_flag=True, help="Do not load the packaged events.toml.")
@@ -56,13 +58,38 @@ from anti_party.store import store_paths
 @click.option("--debug", is_flag=True, is_eager=True, expose_value=False, callback=set_debug,
               help="Show the traceback of an internal error (also APG_DEBUG=1).")
 @click.pass_context
-def main(ctx: click.Context, stores: tuple[Path, ...], no_default_store: bool, color: bool | None,
+def main(ctx: click.Context, version: bool, stores: tuple[Path, ...], no_default_store: bool, color: bool | None,
          no_pager: bool) -> None:
     """A timeline of the Soviet Anti-Party Group, 1953-1962."""
     paths = store_paths(stores, os.environ.get("APG_STORE"), use_default=not no_default_store)
     if not paths:
         raise click.UsageError("--no-default-store needs at least one --store PATH")
     ctx.obj = App(paths, color, pager=not no_pager)
+    if version:
+        click.echo(f"apg, version {__version__}")
+        click.echo(version_text(ctx.obj), nl=False)
+        ctx.exit(0)
+    if ctx.invoked_subcommand is None:
+        raise click.UsageError("Missing command.")
+
+
+def note_outside_record(start: date, end: date) -> None:
+    """A note on stderr when the asked days reach beyond the store's record of office holders."""
+    outside = query.outside_record(start, end)
+    if outside:
+        click.echo(f"Note: {outside}", err=True)
+
+
+def version_text(app: App) -> str:
+    """The stores loaded, what they hold and the span of their events."""
+    held = query.store_summary(app.store)
+    lines = [f"store: {path}" for path in app.paths]
+    counts = ", ".join(f"{count} {noun if count == 1 else plural}" for count, noun, plural in (
+        (held.people, "person", "people"), (held.sources, "source", "sources"), (held.offices, "office", "offices"),
+        (held.terms, "term", "terms")))
+    span = f" from {held.first.human()} to {held.last.human()}" if held.first and held.last else ""
+    lines.append(f"{held.events} event{'' if held.events == 1 else 's'}{span}; {counts}")
+    return "".join(terminal_text(line) + "\n" for line in lines)
 
 
 @main.command(context_settings=CONTEXT)
@@ -123,8 +150,7 @@ def on_date(app: App, when: EdtfDate, window: int, format_name: str) -> None:
     change within it.
     """
     report = query.state_of_power(app.store, when, window)
-    if when.earliest < query.STORE_PERIOD.first:
-        click.echo("Note: the store's record of office holders begins on 5 March 1953.", err=True)
+    note_outside_record(when.earliest, when.latest)
     app.emit(render(resolve_format(app, format_name), "on", report, Options(app.store)))
 
 
@@ -147,6 +173,7 @@ def offices(app: App, start: EdtfDate | None, end: EdtfDate | None, offices: tup
         span = query.office_span(start, end, offices or tuple(app.store.offices))
     except query.QueryError as error:
         raise click.UsageError(str(error)) from None
+    note_outside_record(span.start, span.end)
     chart = query.office_terms(app.store, span)
     app.emit(render(resolve_format(app, format_name, "chart"), "offices", chart, Options(app.store, header=header)))
 

@@ -112,7 +112,15 @@ def _complete(ctx: click.Context, incomplete: str, items: Callable[[Store], Mapp
 
 
 def complete_people(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
-    return _complete(ctx, incomplete.lower(), lambda store: {p.id: p.name for p in store.people.values()})
+    """The ids of the people any of whose names starts with INCOMPLETE, in any case, script or accents:
+    "Мол", "molo" and "Хрущев" all complete (the shell replaces the word with the id)."""
+    store = _completion_store(ctx)
+    if store is None:
+        return []
+    if not incomplete.strip():
+        return [CompletionItem(person.id, help=person.name) for person in store.people.values()]
+    exact, prefix = query.match_people(store, incomplete)
+    return [CompletionItem(ident, help=store.people[ident].name) for ident in dict.fromkeys([*exact, *prefix])]
 
 
 def complete_tags(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
