@@ -155,7 +155,7 @@ def test_version_of_the_packaged_store(apg: Invoke) -> None:
     lines = result.stdout.splitlines()
     assert result.exit_code == 0 and len(lines) == 3
     assert lines[1].startswith("store: ") and lines[1].endswith("events.toml")
-    assert re.fullmatch(r"\d+ events from 5 Mar 1953 to \S.* \d{4}; \d+ people, \d+ sources, 7 offices, \d+ terms",
+    assert re.fullmatch(r"\d+ events from 5 Mar 1953 to (\S+ )*\d{4}; \d+ people, \d+ sources, 7 offices, \d+ terms",
                         lines[2])
 
 
