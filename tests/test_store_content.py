@@ -53,7 +53,7 @@ STARTING_STATEMENTS = [
     ("000", "plenum of 22 to 28 June (stored as 22-29)", "june-1957-plenum", "1957-06-22/1957-06-29"),
     ("000", "Molotov exiled to Mongolia as ambassador", "molotov-mongolia", "1957-08"),
     ("000", "Malenkov to a hydroelectric station in Kazakhstan", "malenkov-ust-kamenogorsk", "1957-07"),
-    ("000", "Kaganovich to a potash works (stored: Asbest)", "kaganovich-asbest", "1957-07-17"),
+    ("000", "Kaganovich to a potash works (stored: Asbest)", "kaganovich-asbest", "1957-07~"),
     ("000", "Shepilov to the Kyrgyz economics institute", "shepilov-kyrgyzstan", "1957"),
     ("000", "Bulganin premier until 1958", "bulganin-removed-premier", "1958-03-27"),
     ("000", "Voroshilov deposed as head of state, 1960", "voroshilov-retired", "1960-05-07"),
