@@ -291,6 +291,11 @@ class OfficeTerms:
         return [term for _, terms in self.terms for term in terms]
 
 
+def all_terms(store: Store) -> list[Term]:
+    """Every term of every office, office by office (in the store's order), each office's in order."""
+    return office_terms(store, OfficeSpan(date.min, date.max, tuple(store.offices))).all()
+
+
 def office_terms(store: Store, span: OfficeSpan) -> OfficeTerms:
     """What `apg offices` shows: for each office of SPAN, its terms within SPAN."""
     return OfficeTerms(span, tuple((office, tuple(terms_between(store, office, span.start, span.end)))

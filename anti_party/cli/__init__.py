@@ -116,8 +116,9 @@ def timeline(app: App, start: EdtfDate | None, end: EdtfDate | None, on: EdtfDat
     person_ids = tuple(find_person(app.store, name) for name in people)
     wanted = query.EventQuery(span, person_ids, find_all(app.store, tags, query.find_tag), grep, sort, reverse, limit)
     events = query.events_matching(app.store, wanted)
-    options = Options(app.store, fields, header, details)
-    app.emit(render(resolve_format(app, format_name), "events", events, options))
+    chosen = resolve_format(app, format_name)
+    terms = tuple(query.all_terms(app.store)) if chosen == "html" else ()  # the page's offices band
+    app.emit(render(chosen, "events", events, Options(app.store, fields, header, details, terms)))
 
 
 @main.command(context_settings=CONTEXT)

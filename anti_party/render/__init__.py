@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from anti_party.model import Store
+from anti_party.model import Store, Term
 
 # A listing of events and one person's profile; some formats also render "on" (the state of
 # power), "offices" (terms) and "records" (flat listings of people, tags and sources).
@@ -28,6 +28,7 @@ class Options:
     fields: tuple[str, ...] | None = None
     header: bool = False
     details: bool = False
+    terms: tuple[Term, ...] = ()  # every office's terms, for a view that shows them beside the events (html)
 
 
 @dataclass(frozen=True)

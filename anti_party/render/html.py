@@ -15,13 +15,11 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from importlib import resources
 from typing import Any
 
 from anti_party import __version__
-from anti_party.model import Event, Source, Store
-from anti_party.query import OfficeSpan, office_terms
+from anti_party.model import Event, Source, Store, Term
 from anti_party.render import Options
 from anti_party.render.records import TITLE, event_record, event_sources, term_record
 
@@ -82,9 +80,8 @@ def _event(event: Event) -> dict[str, Any]:
     }
 
 
-def page_data(events: Sequence[Event], store: Store) -> dict[str, Any]:
-    """Everything the page shows, as plain data."""
-    terms = office_terms(store, OfficeSpan(date.min, date.max, tuple(store.offices))).all()
+def page_data(events: Sequence[Event], store: Store, terms: Sequence[Term]) -> dict[str, Any]:
+    """Everything the page shows, as plain data: the events, and TERMS for the offices band."""
     cited = dict.fromkeys(citation.id for event in events for citation in event_sources(event))
     people = dict.fromkeys([*(p for event in events for p in event.people), *(term.person for term in terms)])
     themes = {theme_of(event).id for event in events}
@@ -137,6 +134,6 @@ def html_events(events: Sequence[Event], options: Options) -> str:
               "img-src 'none'; base-uri 'none'; form-action 'none'")
     page = _asset("timeline.html")
     for marker, text in (("POLICY", policy), ("STYLE", style), ("SCRIPT", script),
-                         ("DATA", script_json(page_data(events, options.store)))):
+                         ("DATA", script_json(page_data(events, options.store, options.terms)))):
         page = page.replace(f"<!--{marker}-->", text, 1)
     return page
