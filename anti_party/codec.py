@@ -51,6 +51,8 @@ def _make_record_codec(cls: type[Any]) -> tuple[Callable[[Any], dict[str, Any]],
         default = field.default if field.default is not dataclasses.MISSING else _NO_DEFAULT
         if field.default_factory is not dataclasses.MISSING:
             default = field.default_factory()
+            if isinstance(default, (list, dict, set)):
+                raise CodecError(f"{cls.__name__}.{field.name}: a mutable default cannot be shared by decoded records")
         encode, decode = _codec(hints[field.name])
         plan.append((field.name, default, encode, decode))
 
@@ -63,16 +65,39 @@ def _make_record_codec(cls: type[Any]) -> tuple[Callable[[Any], dict[str, Any]],
             data[name] = value if encode is None or value is None else encode(value)
         return data
 
-    decoders = {name: decode for name, _, _, decode in plan if decode is not None}
+    decoders = [(name, decode) for name, _, _, decode in plan if decode is not None]
+    defaults = {name: default for name, default, _, _ in plan if default is not _NO_DEFAULT}
+    names = {name for name, _, _, _ in plan}
+    required = names - defaults.keys()
+    new = object.__new__
 
     def decode_record(data: dict[str, Any]) -> Any:
         if not isinstance(data, dict):
             raise TypeError(f"a {cls.__name__} record must be an object")
-        for name, decode in decoders.items():
+        if not required <= data.keys() <= names:
+            raise TypeError(f"a {cls.__name__} record needs {sorted(required)} and has only {sorted(names)}")
+        for name, decode in decoders:
             value = data.get(name)
             if value is not None:
                 data[name] = decode(value)
-        return cls(**data)
+        # The fields are set as the frozen dataclass's own __init__ would set them (the model's
+        # classes have no __post_init__), without its per-field object.__setattr__ calls: a
+        # large store's events are read here.
+        record = new(cls)
+        fields = record.__dict__
+        fields.update(defaults)
+        fields.update(data)
+        return record
+
+    if all(decode is None for _, _, _, decode in plan):  # a small value such as a citation: one object each
+        plain_decode = decode_record
+        made: dict[tuple[tuple[str, Any], ...], Any] = {}
+
+        def decode_record(data: dict[str, Any]) -> Any:
+            key = tuple(sorted(data.items())) if isinstance(data, dict) else ()
+            if key not in made:
+                made[key] = plain_decode(data)
+            return made[key]
 
     return encode_record, decode_record
 

@@ -10,6 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from typing import Literal
 
 from anti_party.errors import UsageError, quoted
@@ -41,11 +42,11 @@ class DatePoint:
             return "day"
         return "month" if self.month is not None else "year"
 
-    @property
+    @cached_property  # a store asks each date for its days many times (filters, sorting, output)
     def earliest(self) -> date:
         return date(self.year, self.month or 1, self.day or 1)
 
-    @property
+    @cached_property
     def latest(self) -> date:
         if self.day is not None:
             return self.earliest
@@ -76,11 +77,11 @@ class EdtfDate:
     start: DatePoint
     end: DatePoint | None = None
 
-    @property
+    @cached_property
     def earliest(self) -> date:
         return self.start.earliest
 
-    @property
+    @cached_property
     def latest(self) -> date:
         return (self.end or self.start).latest
 

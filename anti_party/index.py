@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
@@ -288,15 +288,27 @@ class IndexedStore(Store):
 
     def select_events(self, wanted: EventQuery) -> list[Event]:
         """The events WANTED asks for, reading only the rows that can match through the indexes."""
-        if "events" in self.__dict__:
-            return select_events(self.events, wanted)
-        decode = decoder(Event)
+        return [event for batch in self.event_batches(wanted, 0) for event in batch]
 
-        def read() -> list[Event]:
+    def event_batches(self, wanted: EventQuery, size: int) -> Iterator[list[Event]]:
+        """select_events in batches of SIZE rows read (all at once for 0), each decoded when needed."""
+        if "events" in self.__dict__ or "_loaded" in self.__dict__:
+            yield select_events(self.events, wanted)
+            return
+        decode, loads = decoder(Event), json.loads
+        exact = not wanted.grep and wanted.sort == "date"  # the SQL's rows are the answer, in its order
+        try:
             sql, parameters = event_sql(self.__dict__["_connection"], wanted)
-            return select_events([decode(json.loads(record)) for (record,) in self._rows(sql, parameters)], wanted)
-
-        return self._read(read, lambda store: select_events(store.events, wanted))
+            cursor = self.__dict__["_connection"].execute(sql, parameters)
+            rows = cursor.fetchmany(size) if size else cursor.fetchall()
+            first = [decode(loads(record)) for (record,) in rows]
+        except (sqlite3.Error, ValueError, TypeError, KeyError):
+            yield select_events(self._loaded.events, wanted)
+            return
+        yield first if exact else select_events(first, wanted)
+        while size and (rows := cursor.fetchmany(size)):
+            batch = [decode(loads(record)) for (record,) in rows]
+            yield batch if exact else select_events(batch, wanted)
 
     def event_by_id(self, ident: str) -> Event | None:
         decode = decoder(Event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol, runtime_checkable
@@ -96,12 +96,34 @@ class EventIndex(Protocol):
 
     def event_by_id(self, ident: str) -> Event | None: ...
 
+    def event_batches(self, query: EventQuery, size: int) -> Iterator[list[Event]]: ...
+
+    def tags(self) -> list[str]: ...
+
 
 def events_matching(store: Store, query: EventQuery) -> list[Event]:
     """select_events over the store's events, through its index when it has one (the same answer)."""
     if isinstance(store, EventIndex):
         return store.select_events(query)
     return select_events(store.events, query)
+
+
+def event_batches(store: Store, query: EventQuery, size: int = 2000) -> Iterator[list[Event]]:
+    """events_matching in consecutive batches (at least one, maybe empty), each read as it is needed.
+
+    Through an index, a query in date order is read and decoded a batch at a time, so that a
+    large store's output is written without holding all its events at once.
+    """
+    if isinstance(store, EventIndex) and query.sort == "date" and not (query.grep and query.limit is not None):
+        yield from store.event_batches(query, size)
+    else:
+        yield events_matching(store, query)
+
+
+def known_tags(store: Store) -> list[str]:
+    if isinstance(store, EventIndex):
+        return store.tags()
+    return sorted({tag for event in store.events for tag in event.tags})
 
 
 def event_order(event: Event) -> tuple[date, date, str]:
@@ -208,7 +230,7 @@ def suggest(wanted: str, choices: Iterable[str]) -> str:
 
 def find_tag(store: Store, tag: str) -> str:
     """TAG if some event carries it; else LookupFailed with the nearest tags."""
-    known = sorted({tag for event in store.events for tag in event.tags})
+    known = known_tags(store)
     if tag in known:
         return tag
     raise LookupFailed(f"no event has the tag {quoted(tag)}{_suggest(tag, {name: name for name in known})}")

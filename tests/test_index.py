@@ -272,3 +272,18 @@ def test_the_index_opens_with_trusted_schema_off(cached: Invoke, tmp_path: Path,
     assert cached("timeline", "--fields", "title", store=store).stdout == "Title\n"
     assert statements[0] == "PRAGMA trusted_schema=OFF"
     assert any("SELECT record FROM events" in statement for statement in statements)
+
+
+def test_output_written_in_batches_is_the_output_written_whole(cached: Invoke, tmp_path: Path) -> None:
+    store = tmp_path / "store.toml"
+    events = [EVENT.format(ident=f"e{n:05d}", date=f"19{50 + n % 12}-0{1 + n % 9}", title=f"Event {n} Gomułka",
+                           summary="") for n in range(4500)]  # more than two batches
+    store.write_text(BASE + "\n".join(events), encoding="utf-8")
+    assert cached("timeline", "-f", "tsv", store=store).exit_code == 0  # builds the index
+    for args in (["-f", "tsv", "--header"], ["-f", "jsonl"], ["-f", "tsv", "--from", "1955", "-r"],
+                 ["-f", "jsonl", "--grep", "gomulka", "-n", "3000"], ["-f", "tsv", "-n", "2500"]):
+        batched = cached("timeline", *args, store=store)
+        whole = cached("timeline", *args, store=store, env={"APG_NO_CACHE": "1"})
+        assert (batched.exit_code, batched.stderr) == (0, "")
+        assert batched.stdout == whole.stdout, args
+        assert batched.stdout.count("\n") >= 2500

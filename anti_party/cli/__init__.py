@@ -39,7 +39,7 @@ from anti_party.cli.options import (
 )
 from anti_party.dates import EdtfDate
 from anti_party.errors import DataError
-from anti_party.render import Options, render
+from anti_party.render import FORMATS, Options, render
 from anti_party.render.records import people_records, source_records, tag_records
 from anti_party.render.sanitise import terminal_text
 from anti_party.store import store_paths
@@ -115,8 +115,12 @@ def timeline(app: App, start: EdtfDate | None, end: EdtfDate | None, on: EdtfDat
         raise click.UsageError(str(error)) from None
     person_ids = tuple(find_person(app.store, name) for name in people)
     wanted = query.EventQuery(span, person_ids, find_all(app.store, tags, query.find_tag), grep, sort, reverse, limit)
-    events = query.events_matching(app.store, wanted)
     chosen = resolve_format(app, format_name)
+    if FORMATS[chosen].batches and app.writes_straight():
+        for number, batch in enumerate(query.event_batches(app.store, wanted)):
+            app.emit(render(chosen, "events", batch, Options(app.store, fields, header and not number, details)))
+        return
+    events = query.events_matching(app.store, wanted)
     terms = tuple(query.all_terms(app.store)) if chosen == "html" else ()  # the page's offices band
     app.emit(render(chosen, "events", events, Options(app.store, fields, header, details, terms)))
 

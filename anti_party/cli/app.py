@@ -152,6 +152,10 @@ class App:
 
         return pager_command(self.environ)
 
+    def writes_straight(self) -> bool:
+        """Output goes straight to stdout (no pager, no picture), so it may be written in parts."""
+        return not self.picture.save and self.pager_command() is None
+
     def emit(self, output: Any) -> None:
         if self.picture.save:
             self.save_picture(self.picture.save, output)

@@ -40,6 +40,9 @@ class Format:
     views: tuple[str, ...] = VIEWS
     # The module of a view rendered elsewhere than MODULE: apg cite's forms live in "citations".
     modules: Mapping[str, str] = field(default_factory=dict)
+    # Events rendered in batches, one after the other, make the same text as all at once (the
+    # header, if any, with the first batch only): a large output need not be held whole.
+    batches: bool = False
 
     def renderer(self, view: str) -> Callable[[Any, Options], Any]:
         """The module's function named FORMAT_VIEW, e.g. tsv_events, csl_json_citations."""
@@ -57,11 +60,11 @@ FORMATS: dict[str, Format] = {
         Format("table", "rich table (terminal)", "terminal", terminal=True, views=(*VIEWS, "records")),
         Format("chart", "chart of office terms (terminal)", "terminal", terminal=True, views=("offices",)),
         Format("tsv", "tab-separated values, no header unless --header", "delimited",
-               views=(*VIEWS, "on", "offices", "records")),
+               views=(*VIEWS, "on", "offices", "records"), batches=True),
         Format("csv", "RFC 4180 comma-separated values with a header row", "delimited",
                views=(*VIEWS, "offices", "records")),
         Format("json", "one JSON document", "jsondoc", views=(*VIEWS, "on", "offices", "records")),
-        Format("jsonl", "one JSON object per line", "jsondoc", views=(*VIEWS, "offices", "records")),
+        Format("jsonl", "one JSON object per line", "jsondoc", views=(*VIEWS, "offices", "records"), batches=True),
         Format("markdown", "Markdown: a heading per year, a list item per event, then the sources; "
                "citations with *italics*", "markdown", views=(*VIEWS, "citations"), modules=_CITATIONS),
         Format("ics", "iCalendar (RFC 5545), one all-day event per event", "ics"),

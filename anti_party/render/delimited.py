@@ -37,6 +37,8 @@ def cell(value: Any) -> str:
 
 
 def _flatten(value: str) -> str:
+    if "\n" not in value and "\r" not in value and "\t" not in value:
+        return value  # nearly every cell: no copy
     for separator in ("\r\n", "\r", "\n", "\t"):
         value = value.replace(separator, " ")
     return value

@@ -14,7 +14,7 @@ The rules, for every shape and format:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -115,23 +115,26 @@ class Records:
 # ---------------------------------------------------------------- events
 
 
-def event_record(event: Event) -> dict[str, Any]:
-    """An event as plain data: the event shape."""
-    return {
-        "id": event.id,
-        "date": event.date.text,
-        "start": event.date.earliest.isoformat(),
-        "end": event.date.latest.isoformat(),
-        "precision": event.date.precision,
-        "approximate": event.date.approximate,
-        "uncertain": event.date.uncertain,
-        "title": event.title,
-        "summary": _text(event.summary),
-        "people": list(event.people),
-        "tags": list(event.tags),
-        "sources": citations(event.sources),
-        "notes": notes_record(event.notes),
-    }
+def event_record(event: Event, fields: Sequence[str] = EVENT_FIELDS) -> dict[str, Any]:
+    """An event as plain data: the event shape, or the FIELDS of it (only those are worked out)."""
+    return {field: _EVENT_VALUES[field](event) for field in fields}
+
+
+_EVENT_VALUES: dict[str, Callable[[Event], Any]] = {
+    "id": lambda event: event.id,
+    "date": lambda event: event.date.text,
+    "start": lambda event: event.date.earliest.isoformat(),
+    "end": lambda event: event.date.latest.isoformat(),
+    "precision": lambda event: event.date.precision,
+    "approximate": lambda event: event.date.approximate,
+    "uncertain": lambda event: event.date.uncertain,
+    "title": lambda event: event.title,
+    "summary": lambda event: _text(event.summary),
+    "people": lambda event: list(event.people),
+    "tags": lambda event: list(event.tags),
+    "sources": lambda event: citations(event.sources),
+    "notes": lambda event: notes_record(event.notes),
+}
 
 
 def select(record: dict[str, Any], fields: Sequence[str] | None) -> dict[str, Any]:
@@ -141,7 +144,7 @@ def select(record: dict[str, Any], fields: Sequence[str] | None) -> dict[str, An
 def event_records(events: Iterable[Event], fields: Sequence[str] | None = None) -> Records:
     """Events under --fields, else every field (JSON) in the shape's order."""
     chosen = tuple(fields or EVENT_FIELDS)
-    return Records("event", chosen, tuple(select(event_record(event), chosen) for event in events))
+    return Records("event", chosen, tuple(event_record(event, chosen) for event in events))
 
 
 # ---------------------------------------------------------------- people, terms
