@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cached_property
-from typing import Literal
+from typing import Any, Generic, Literal, TypeVar, overload
 
 from anti_party.errors import UsageError, quoted
 
@@ -20,6 +20,35 @@ Precision = Literal["year", "month", "day"]
 _POINT = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([~?%]?)")  # ASCII digits only
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _PRECISION_RANK: dict[Precision, int] = {"year": 0, "month": 1, "day": 2}
+
+
+T = TypeVar("T")
+
+
+class _once(Generic[T]):
+    """functools.cached_property without its lock (Python 3.11 takes one on every first read).
+
+    A date's first and last day are asked for many times (filters, sorting, output) and a
+    large store has many dates: each is worked out once and kept in the instance's __dict__,
+    which a frozen dataclass leaves writable.
+    """
+
+    def __init__(self, function: Callable[[Any], T]) -> None:
+        self.function = function
+        self.name = function.__name__
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any]) -> _once[T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type[Any]) -> T: ...
+
+    def __get__(self, instance: object, owner: type[Any]) -> T | _once[T]:
+        if instance is None:
+            return self
+        value = self.function(instance)
+        instance.__dict__[self.name] = value
+        return value
 
 
 class DateError(UsageError, ValueError):
@@ -42,11 +71,11 @@ class DatePoint:
             return "day"
         return "month" if self.month is not None else "year"
 
-    @cached_property  # a store asks each date for its days many times (filters, sorting, output)
+    @_once
     def earliest(self) -> date:
         return date(self.year, self.month or 1, self.day or 1)
 
-    @cached_property
+    @_once
     def latest(self) -> date:
         if self.day is not None:
             return self.earliest
@@ -77,11 +106,11 @@ class EdtfDate:
     start: DatePoint
     end: DatePoint | None = None
 
-    @cached_property
+    @_once
     def earliest(self) -> date:
         return self.start.earliest
 
-    @cached_property
+    @_once
     def latest(self) -> date:
         return (self.end or self.start).latest
 

@@ -293,7 +293,7 @@ def _convert(value: Any, spec: _Field, known: dict[str, set[str]], report: Calla
             return value if _check_refs([value], spec, known, report) else None
         if kind == "date":
             try:
-                return parse_edtf(value)
+                return _parse_date(value)
             except DateError as error:
                 report(str(error))
                 return None
@@ -324,6 +324,17 @@ def _convert(value: Any, spec: _Field, known: dict[str, set[str]], report: Calla
     if kind == "refs" and not _check_refs(value, spec, known, report):
         return None
     return tuple(value) or None
+
+
+def _parse_date(text: str) -> EdtfDate:
+    """Dates repeat (many events share a day): each text is parsed once, and its days are worked out once."""
+    parsed = _DATES.get(text)
+    if parsed is None:
+        parsed = _DATES[text] = parse_edtf(text)
+    return parsed
+
+
+_DATES: dict[str, EdtfDate] = {}
 
 
 def _check_refs(ids: list[str], spec: _Field, known: dict[str, set[str]], report: Callable[[str], None]) -> bool:
