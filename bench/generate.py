@@ -36,6 +36,11 @@ def sentence(pick: random.Random, words: int) -> str:
     return text[0].upper() + text[1:]
 
 
+def title(pick: random.Random) -> str:
+    text = sentence(pick, 6)
+    return text if len(text) <= 70 else text[:71].rsplit(" ", 1)[0]  # docs/store.md: at most 70 characters
+
+
 def when(pick: random.Random) -> str:
     day = FIRST_DAY + timedelta(days=pick.randrange(DAYS))
     form = pick.random()
@@ -67,7 +72,7 @@ def store(count: int, people: int) -> str:
             summary_line = f'summary = "{summary}"\n'
         note = 'notes = [{ text = "Another source dates this a week later.", sources = ["synthetic"] }]\n'
         parts.append(
-            f'[[events]]\nid = "event-{n:06d}"\ndate = "{when(pick)}"\ntitle = "{sentence(pick, 6)}"\n'
+            f'[[events]]\nid = "event-{n:06d}"\ndate = "{when(pick)}"\ntitle = "{title(pick)}"\n'
             f"{summary_line}people = [{involved}]\ntags = [{tags}]\nsources = [\"synthetic\"]\n"
             f"{note if n % 7 == 0 else ''}\n"
         )
