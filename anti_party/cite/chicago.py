@@ -149,8 +149,8 @@ def bibliography(work: Work) -> str:
     elif work.kind == "web-page":
         rest = [sentence(_container_name(work)), sentence(work.publisher_named_apart(publisher)), sentence(when)]
     elif work.kind == "document" and not work.container_is_book:  # standalone, or in an archive
-        rest = [number, sentence(when), archive, sentence(_container_name(work)) if source.container else
-                sentence(publisher)]
+        rest = [the_edition, number, sentence(when), archive,
+                sentence(_container_name(work)) if source.container else sentence(publisher)]
     elif work.kind == "book":
         rest = [the_edition, sentence(f"Vol. {clean(source.volume)}") if source.volume else None, number,
                 sentence(publisher, when or ("n.d." if not work.url else None))]
@@ -170,13 +170,10 @@ def bibliography(work: Work) -> str:
         own_date = sentence(work.date_text(DATES, own=True)) if work.kind == "document" else None
         year = str(source.year) if source.year else None
         imprint = sentence(publisher, year if work.kind == "document" else when)
-        rest = [own_date, inside, the_edition if unsigned else None, imprint]
-        the_edition = None if unsigned else the_edition
+        rest = [own_date, inside, the_edition, imprint]
     url = sentence(work.url) if work.url else None
-    if work.kind == "book":
-        the_edition = None  # placed after the contributors, above
     access = sentence(f"Accessed {_day(work)}") if work.accessed and work.when is None else None
-    return entry(author, _title(work, "."), *contributors, the_edition, *rest, access, url)
+    return entry(author, _title(work, "."), *contributors, *rest, access, url)
 
 
 def note(work: Work, citation: Citation | None, catalogue: Catalogue | None = None) -> str:
