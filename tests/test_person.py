@@ -23,11 +23,6 @@ def test_accents_are_ignored(apg: Invoke) -> None:
     assert result.stdout.splitlines()[1] == '  "id": "khrushchev",'
 
 
-def test_profile_view(apg: Invoke, golden: Callable[[str, str], None]) -> None:
-    result = apg("person", "molotov", "-f", "timeline")
-    assert result.exit_code == 0
-    golden("person-molotov.txt", result.stdout)
-
 
 def test_profile_json(apg: Invoke, golden: Callable[[str, str], None]) -> None:
     result = apg("person", "molotov", "-f", "json")

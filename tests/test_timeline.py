@@ -25,16 +25,6 @@ def test_tsv_is_the_default_in_a_pipe(apg: Invoke, golden: Callable[[str, str], 
     golden("timeline.tsv", result.stdout)
 
 
-def test_rich_timeline(apg: Invoke, golden: Callable[[str, str], None]) -> None:
-    result = apg("timeline", "-f", "timeline")
-    assert result.exit_code == 0
-    golden("timeline.txt", result.stdout)
-
-
-def test_rich_table_with_details(apg: Invoke, golden: Callable[[str, str], None]) -> None:
-    result = apg("timeline", "-f", "table", "--details")
-    assert result.exit_code == 0
-    golden("table-details.txt", result.stdout)
 
 
 def test_store_text_is_never_markup(apg: Invoke) -> None:
@@ -143,11 +133,6 @@ def test_help_and_version(apg: Invoke) -> None:
             result = apg(*command, flag)
             assert (result.exit_code, result.stdout.startswith("Usage: apg")) == (0, True)
 
-
-def test_rich_timeline_with_details(apg: Invoke, golden: Callable[[str, str], None]) -> None:
-    result = apg("timeline", "-f", "timeline", "--details")
-    assert result.exit_code == 0
-    golden("timeline-details.txt", result.stdout)
 
 
 def test_version_of_the_packaged_store(apg: Invoke) -> None:

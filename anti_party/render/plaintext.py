@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from anti_party.model import Event, Note, Profile
 from anti_party.render import Options
-from anti_party.render.records import event_sources, written_out
+from anti_party.render.records import SIDE_WORDS, event_sources, written_out
 from anti_party.render.sanitise import terminal_text
 
 
@@ -43,9 +43,6 @@ def text_events(events: Sequence[Event], options: Options) -> str:
     return "\n".join(_event(event, options) for event in events)
 
 
-_SIDES = {"group": "with the group", "khrushchev": "with Khrushchev", "wavered": "wavered"}
-
-
 def text_person(profile: Profile, options: Options) -> str:
     """A person's names, life, seat, offices and events, a field a line; --details gives the events in full."""
     store, person, seat = options.store, profile.person, profile.seat
@@ -53,7 +50,7 @@ def text_person(profile: Profile, options: Options) -> str:
     lines = [f"{person.name} ({person.id})", f"Life:      {life}"]
     for label, value in (("Full name", person.full_name), ("Russian", person.native),
                          ("Also", ", ".join(person.aliases)), ("Summary", person.summary), ("Later", person.later),
-                         ("Presidium", f"{seat.rank} member in June 1957, {_SIDES[seat.side]}" if seat else None),
+                         ("Presidium", f"{seat.rank} member in June 1957, {SIDE_WORDS[seat.side]}" if seat else None),
                          ("Sources", ", ".join(map(str, person.sources)))):
         if value:
             lines.append(f"{label + ':':<11}{value}")

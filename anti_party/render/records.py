@@ -44,6 +44,7 @@ POWER_TSV_FIELDS = {
 }
 
 TITLE = "Timeline of the Soviet Anti-Party Group"
+SIDE_WORDS = {"group": "with the group", "khrushchev": "with Khrushchev", "wavered": "wavered"}
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
 _SPACES = re.compile(r"\s*[\t\r\n]\s*")
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -14,7 +14,8 @@ from anti_party.model import Event, Profile, Store
 from anti_party.query import OfficeTerms, PowerReport
 from anti_party.render import Options
 from anti_party.render.delimited import cell
-from anti_party.render.records import Records
+from anti_party.render.layout import Column, Fitted, longest_line, longest_word
+from anti_party.render.records import SIDE_WORDS, Records
 from anti_party.render.sanitise import terminal_text
 
 DATE_STYLE = "cyan"
@@ -37,23 +38,53 @@ def surnames(store: Store, ids: Sequence[str], limit: int | None = None) -> str:
     return f"{', '.join(names[:limit])} +{len(names) - limit}"
 
 
+# The timeline puts people in a column of their own when the title keeps this much room beside them.
+TITLE_ROOM, PEOPLE_ROOM = 40, 24
+
+
 def timeline_events(events: Sequence[Event], options: Options) -> RenderableType:
     if not events:
         return Text("No events match.", style=DIM)
-    grid = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0), expand=options.details)
-    grid.add_column("date", style=DATE_STYLE, no_wrap=True)
-    grid.add_column("title", ratio=5 if options.details else 3)  # details need the room
-    grid.add_column("people", style=PEOPLE_STYLE, ratio=2)
-    year: int | None = None
-    for event in events:
-        if event.date.earliest.year != year:
-            if year is not None:
-                grid.add_row()
-            year = event.date.earliest.year
-            grid.add_row(safe(str(year), style=YEAR_STYLE))
-        people = surnames(options.store, event.people, None if options.details else TIMELINE_PEOPLE)
-        grid.add_row(safe(event.date.human()), _title_cell(event, options), safe(people))
-    return grid
+    return _Timeline(tuple(events), options)
+
+
+@dataclass(frozen=True)
+class _Timeline:
+    """Events grouped by year: date, title and people side by side where there is room, else the people
+    under the title; titles wrap between words."""
+
+    events: tuple[Event, ...]
+    options: Options
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        store, details = self.options.store, self.options.details
+        rows = [(safe(event.date.human()), _title_cell(event, self.options),
+                 safe(surnames(store, event.people, None if details else TIMELINE_PEOPLE)))
+                for event in self.events]
+        date_width = max(text.cell_len for text, _, _ in rows)
+        people_width = max(PEOPLE_ROOM, *(longest_word(people) for _, _, people in rows))
+        side_by_side = options.max_width >= date_width + 2 + TITLE_ROOM + 2 + min(
+            people_width, max(longest_line(people) for _, _, people in rows))
+        grid = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0), expand=details)
+        grid.add_column("date", style=DATE_STYLE, no_wrap=True, width=date_width)
+        grid.add_column("title", ratio=5 if details else 3)  # details need the room
+        if side_by_side:
+            grid.add_column("people", style=PEOPLE_STYLE, ratio=2, min_width=min(people_width, PEOPLE_ROOM))
+        year: int | None = None
+        for event, (when, title, people) in zip(self.events, rows, strict=True):
+            if event.date.earliest.year != year:
+                if year is not None:
+                    grid.add_row()
+                year = event.date.earliest.year
+                grid.add_row(safe(str(year), style=YEAR_STYLE))
+            if side_by_side:
+                grid.add_row(when, title, people)
+            elif people.plain:  # the people under the title, before any details
+                head, *rest = title.split("\n", allow_blank=True)
+                grid.add_row(when, Text("\n").join([head, people, *rest]))
+            else:
+                grid.add_row(when, title)
+        yield grid
 
 
 def _title_cell(event: Event, options: Options) -> Text:
@@ -73,18 +104,13 @@ def _detail_lines(event: Event, store: Store) -> list[Text]:
 
 
 def table_events(events: Sequence[Event], options: Options) -> RenderableType:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    table.add_column("Date", style=DATE_STYLE, no_wrap=True)
-    table.add_column("Id", style=DIM, no_wrap=True)
-    table.add_column("Title")
-    table.add_column("People", style=PEOPLE_STYLE)
-    table.add_column("Tags", style=DIM)
-    for event in events:
-        table.add_row(
-            safe(event.date.human()), safe(event.id), _title_cell(event, options),
-            safe(surnames(options.store, event.people)), safe(", ".join(event.tags)),
-        )
-    return table
+    columns = (Column("Date", DATE_STYLE, wrap=False), Column("Id", DIM, wrap=False),
+               Column("Title", readable=30, weight=4),
+               Column("People", PEOPLE_STYLE, readable=16, weight=2), Column("Tags", DIM, readable=12))
+    return Fitted(columns, tuple(
+        (safe(event.date.human()), safe(event.id), _title_cell(event, options),
+         safe(surnames(options.store, event.people)), safe(", ".join(event.tags)))
+        for event in events))
 
 
 def _life(born: EdtfDate | None, died: EdtfDate | None) -> str:
@@ -102,7 +128,9 @@ def _profile(profile: Profile) -> list[RenderableType]:
     for label, value in (
         ("Full name", person.full_name), ("Russian", person.native),
         ("Also", ", ".join(person.aliases) or None), ("Summary", person.summary),
-        ("Later", person.later), ("Sources", ", ".join(map(str, person.sources)) or None),
+        ("Later", person.later),
+        ("Presidium", f"{seat.rank} member in June 1957, {SIDE_WORDS[seat.side]}" if (seat := profile.seat) else None),
+        ("Sources", ", ".join(map(str, person.sources)) or None),
     ):
         if value:
             facts.add_row(safe(label), safe(value))
@@ -113,14 +141,12 @@ def _profile(profile: Profile) -> list[RenderableType]:
 
 
 def _offices(profile: Profile, options: Options) -> RenderableType:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, title_justify="left")
-    table.add_column("Office")
-    table.add_column("From", style=DATE_STYLE, no_wrap=True)
-    table.add_column("To", style=DATE_STYLE, no_wrap=True)
-    for term in profile.terms:
-        office = options.store.offices[term.office]
-        table.add_row(safe(office.title), safe(term.start.human()), safe(term.end.human() if term.end else ""))
-    return table
+    columns = (Column("Office", readable=20), Column("From", DATE_STYLE, wrap=False),
+               Column("To", DATE_STYLE, wrap=False))
+    return Fitted(columns, tuple(
+        (safe(options.store.offices[term.office].title), safe(term.start.human()),
+         safe(term.end.human() if term.end else ""))
+        for term in profile.terms))
 
 
 def _person_view(profile: Profile, options: Options, events: RenderableType) -> RenderableType:
@@ -143,48 +169,43 @@ def _holder(store: Store, ident: str | None) -> Text:
     return safe(store.people[ident].name) if ident else safe("(no holder named)", style=DIM)
 
 
-_SIDES = {"group": "with the group", "khrushchev": "with Khrushchev", "wavered": "wavered"}
-
-
 def timeline_on(report: PowerReport, options: Options) -> RenderableType:
     store, when = options.store, report.when
     single_day = when.earliest == when.latest
     heading = f"On {when.human()}" if single_day else f"{when.human()}: holders on {human_day(when.earliest)}"
-    offices = Table(box=box.SIMPLE_HEAD, show_edge=False, title=heading, title_justify="left", title_style="bold")
-    offices.add_column("Office")
-    offices.add_column("Holder", style=PEOPLE_STYLE)
-    offices.add_column("Since", style=DATE_STYLE, no_wrap=True)
-    for holding in report.holdings:
-        office = store.offices[holding.office]
-        term = holding.term
-        offices.add_row(safe(office.short or office.title), _holder(store, term.person if term else None),
-                        safe(term.start.human() if term else ""))
-    parts: list[RenderableType] = [offices]
+    parts: list[RenderableType] = [Fitted(
+        (Column("Office"), Column("Holder", PEOPLE_STYLE), Column("Since", DATE_STYLE, wrap=False)),
+        tuple((safe(_office_name(store, holding.office)), _holder(store, holding.term.person if holding.term else None),
+               safe(holding.term.start.human() if holding.term else ""))
+              for holding in report.holdings),
+        title=heading)]
     if report.changes:
-        changes = Table(box=box.SIMPLE_HEAD, show_edge=False, title="Changes", title_justify="left", title_style="bold")
-        for column in ("Date", "Office", "Out", "In"):
-            changes.add_column(column)
-        for change in report.changes:
-            office = store.offices[change.office]
-            changes.add_row(safe(human_day(change.day), style=DATE_STYLE), safe(office.short or office.title),
-                            _holder(store, change.outgoing), _holder(store, change.incoming))
-        parts.append(changes)
+        parts.append(Fitted(
+            (Column("Date", DATE_STYLE, wrap=False), Column("Office"), Column("Out"), Column("In")),
+            tuple((safe(human_day(change.day)), safe(_office_name(store, change.office)),
+                   _holder(store, change.outgoing), _holder(store, change.incoming))
+                  for change in report.changes),
+            title="Changes"))
     if report.presidium:
-        seats = Table(box=box.SIMPLE_HEAD, show_edge=False, title="Party Presidium, June 1957", title_justify="left",
-                      title_style="bold")
-        for column in ("Member", "Rank", "Side in June 1957"):
-            seats.add_column(column)
-        for seat in sorted(report.presidium, key=lambda s: (s.rank != "full", s.side, s.person)):
-            seats.add_row(safe(store.people[seat.person].name), safe(seat.rank), safe(_SIDES[seat.side]))
-        parts.append(seats)
-    events = Table(box=box.SIMPLE_HEAD, show_edge=False, title="Events", title_justify="left", title_style="bold")
-    events.add_column("Date", style=DATE_STYLE, no_wrap=True)
-    events.add_column("", style=DIM)
-    events.add_column("Title")
-    for near in report.events:
-        events.add_row(safe(near.event.date.human()), safe(near.relation), safe(near.event.title))
-    parts.append(events if report.events else Text("No events nearby.", style=DIM))
+        seats = sorted(report.presidium, key=lambda s: (s.rank != "full", s.side, s.person))
+        parts.append(Fitted(
+            (Column("Member"), Column("Rank", wrap=False), Column("Side in June 1957")),
+            tuple((safe(store.people[seat.person].name), safe(seat.rank), safe(SIDE_WORDS[seat.side]))
+                  for seat in seats),
+            title="Party Presidium, June 1957"))
+    if report.events:
+        parts.append(Fitted(
+            (Column("Date", DATE_STYLE, wrap=False), Column("When", DIM, wrap=False), Column("Title", readable=30)),
+            tuple((safe(near.event.date.human()), safe(near.relation), safe(near.event.title))
+                  for near in report.events),
+            title="Events"))
+    else:
+        parts.append(Text("No events nearby.", style=DIM))
     return Group(*parts)
+
+
+def _office_name(store: Store, office: str) -> str:
+    return store.offices[office].short or store.offices[office].title
 
 
 def chart_offices(chart: OfficeTerms, options: Options) -> RenderableType:
@@ -193,11 +214,23 @@ def chart_offices(chart: OfficeTerms, options: Options) -> RenderableType:
     return office_chart(options.store, chart, width=10_000)
 
 
+# Fields of flat listings that are never wrapped: ids, dates, numbers, fixed words.
+_UNWRAPPED = {"id", "tag", "born", "died", "rank", "side", "type", "kind", "year", "events", "terms", "people",
+              "presidium"}
+_NUMERIC = {"year", "events", "terms", "people", "presidium"}
+_HEADERS = {"url": "URL"}
+_READABLE = {"title": 24, "authors": 16, "container": 16, "offices": 16}  # wrapped text: the narrowest to read
+_WEIGHTS = {"title": 3, "authors": 2}
+
+
+def _listed(value: object) -> str:
+    """A listing's value for people to read: lists joined by "; " (authors are "Family, Given"), null empty."""
+    return "; ".join(map(str, value)) if isinstance(value, list) else cell(value)
+
+
 def table_records(records: Records, options: Options) -> RenderableType:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
-    for field in records.fields:
-        table.add_column(field.replace("_", " ").capitalize(), no_wrap=field in ("id", "tag", "name"), overflow="fold",
-                         min_width=10 if field in ("born", "died") else None)
-    for row in records.rows:
-        table.add_row(*(safe(cell(row[field])) for field in records.fields))
-    return table
+    columns = tuple(Column(_HEADERS.get(field, field.replace("_", " ").capitalize()), wrap=field not in _UNWRAPPED,
+                           justify="right" if field in _NUMERIC else "left", fold=field == "url",
+                           readable=_READABLE.get(field, 14), weight=_WEIGHTS.get(field, 1))
+                    for field in records.fields)
+    return Fitted(columns, tuple(tuple(safe(_listed(row[field])) for field in records.fields) for row in records.rows))
