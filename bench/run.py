@@ -24,13 +24,10 @@ import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-from generate import store as synthetic_store  # noqa: E402
-
 APG = str(Path(sys.executable).with_name("apg"))
 PARSE = "import sys, tomli; tomli.loads(open(sys.argv[1], encoding='utf-8').read())"
 
@@ -107,6 +104,12 @@ def machine() -> str:
             f"tomli {getattr(tomli, '__version__', '?')} ({'compiled' if tomli.loads.__module__ and _compiled() else 'pure Python'})")
 
 
+def _own_memory() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _compiled() -> bool:
     import tomli._parser
 
@@ -127,14 +130,16 @@ def main() -> None:
     cache = work / "cache"
     environment = {key: value for key, value in os.environ.items() if not key.startswith(("APG_", "COLUMNS"))}
     environment.update({"APG_CACHE_DIR": str(cache), "COLUMNS": "100", "APG_PAGER": "cat"})
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     load_before = os.getloadavg()
     sections = []
     medians: dict[tuple[int, str], Case] = {}
     try:
         for size in sizes:
             path = work / f"store-{size}.toml"
-            path.write_text(synthetic_store(size, people=max(20, min(500, size // 100))), encoding="utf-8")
+            # Written by a child process: Linux keeps, in each run's peak memory (ru_maxrss), the
+            # size of the process it was forked from, so this one must stay small.
+            subprocess.run([sys.executable, str(HERE / "generate.py"), str(size), str(path)], check=True)
             store = ["--no-default-store", "--store", str(path)]
             cases = [
                 Case("bare parse (floor)", [sys.executable, "-c", PARSE, str(path)]),
@@ -176,7 +181,8 @@ def main() -> None:
         f"Load average (1 min) {load_before[0]:.1f} before and {load_after[0]:.1f} after: the machine is shared, "
         "so absolute times drift; each ratio compares medians measured in the same rounds. "
         "Wall-clock times are what the targets are set on; the CPU columns (user + system time of each run) "
-        "move much less when other work shares the machine.",
+        "move much less when other work shares the machine. Peak memory is each run's maximum resident "
+        f"size; it cannot be less than this harness's own ({_own_memory():.0f} MiB), from which each run is forked.",
         "## Targets (issue 10)",
         targets,
         "## Measurements",
