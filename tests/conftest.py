@@ -1,7 +1,17 @@
 from __future__ import annotations
 
+import atexit
+import fcntl
 import os
+import pty
 import random
+import select
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
 from collections.abc import Callable
 from pathlib import Path
 
@@ -86,3 +96,39 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
             assert output == file.read()
 
     return check
+
+
+PTY_CACHE = tempfile.mkdtemp(prefix="apg-pty-test-")  # one validated store shared by the pseudo-terminal runs
+atexit.register(shutil.rmtree, PTY_CACHE, ignore_errors=True)
+
+
+def on_pty(args: list[str], env: dict[str, str], columns: int = 80, lines: int = 24,
+           keys: bytes = b"", shell: str | None = None, cwd: Path | None = None) -> tuple[int, str]:
+    """Run `python -m anti_party ARGS` with stdin, stdout and stderr on a COLUMNS x LINES pseudo-terminal,
+    typing KEYS once the first output has appeared."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+    base = {k: v for k, v in os.environ.items()
+            if not k.startswith(("APG_", "COLUMNS", "LINES", "PAGER", "LESS", "NO_COLOR", "FORCE_COLOR"))}
+    command = [sys.executable, "-m", "anti_party", *args] if not shell else ["bash", "-c", shell]
+    process = subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower, cwd=cwd,
+                               env={**base, "TERM": "xterm-256color", "APG_CACHE_DIR": PTY_CACHE, **env},
+                               close_fds=True)
+    os.close(follower)
+    output = b""
+    while True:
+        ready, _, _ = select.select([leader], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the pty closed: the process has ended
+            break
+        if not chunk:
+            break
+        if keys and not output:
+            os.write(leader, keys)
+        output += chunk
+    code = process.wait(timeout=30)
+    os.close(leader)
+    return code, output.decode("utf-8").replace("\r\n", "\n")

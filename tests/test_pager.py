@@ -6,26 +6,17 @@ sent, so that each test can say exactly what reached it; one test runs the real 
 
 from __future__ import annotations
 
-import atexit
-import fcntl
 import os
-import pty
 import re
-import select
 import shutil
-import struct
 import subprocess
 import sys
-import tempfile
-import termios
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE
+from conftest import FIXTURE, on_pty
 
-CACHE = tempfile.mkdtemp(prefix="apg-pager-test-")  # one validated store shared by these runs
-atexit.register(shutil.rmtree, CACHE, ignore_errors=True)
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 PAGER = """#!{python}
 import os, sys
@@ -35,37 +26,6 @@ with open(out + ".args", "w") as f:
 with open(out, "wb") as f:
     f.write(sys.stdin.buffer.read())
 """
-
-
-def on_pty(args: list[str], env: dict[str, str], columns: int = 80, lines: int = 24,
-           keys: bytes = b"") -> tuple[int, str]:
-    """Run `python -m anti_party ARGS` with stdin, stdout and stderr on a COLUMNS x LINES pseudo-terminal,
-    typing KEYS once the first output has appeared."""
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
-    base = {k: v for k, v in os.environ.items()
-            if not k.startswith(("APG_", "COLUMNS", "LINES", "PAGER", "LESS", "NO_COLOR", "FORCE_COLOR"))}
-    process = subprocess.Popen([sys.executable, "-m", "anti_party", *args], stdin=follower, stdout=follower,
-                               stderr=follower, env={**base, "TERM": "xterm-256color", "APG_CACHE_DIR": CACHE, **env},
-                               close_fds=True)
-    os.close(follower)
-    output = b""
-    while True:
-        ready, _, _ = select.select([leader], [], [], 30)
-        if not ready:
-            break
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the pty closed: the process has ended
-            break
-        if not chunk:
-            break
-        if keys and not output:
-            os.write(leader, keys)
-        output += chunk
-    code = process.wait(timeout=30)
-    os.close(leader)
-    return code, output.decode("utf-8").replace("\r\n", "\n")
 
 
 @pytest.fixture
