@@ -56,5 +56,20 @@ def test_each_command_imports_only_what_it_needs(indexed: Path, args: tuple[str,
     assert imported(indexed, *args) == needed
 
 
+def test_the_cli_names_the_citation_styles_as_cite_does() -> None:
+    from anti_party import cite, cli
+
+    assert cli.CITATION_STYLES == cite.STYLES
+
+
+def test_help_and_timeline_leave_the_citation_styles_unloaded(indexed: Path) -> None:
+    for args in (("--help",), ("timeline", "--from", "1957", "-f", "tsv")):
+        environment = {key: value for key, value in os.environ.items() if not key.startswith("APG_")}
+        environment["APG_CACHE_DIR"] = str(indexed / "cache")
+        result = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True,
+                                env=environment, cwd=indexed, check=False)
+        assert "anti_party.cite" not in result.stderr.rsplit("MODULES ", 1)[1].split(), args
+
+
 def test_without_the_index_tsv_imports_the_parser_but_not_rich_nor_sqlite3(tmp_path: Path) -> None:
     assert imported(tmp_path, "timeline", "--from", "1957", "-f", "tsv", cache=False) == {"tomli"}
