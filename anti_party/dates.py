@@ -6,7 +6,6 @@ filled in from today's date.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -81,7 +80,7 @@ class DatePoint:
             return self.earliest
         if self.month is None:
             return date(self.year, 12, 31)
-        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])  # no overflow in 9999-12
+        return date(self.year, self.month, days_in_month(self.year, self.month))  # no overflow in 9999-12
 
     @property
     def qualifier(self) -> str:
@@ -203,6 +202,18 @@ def spans_overlap(a_start: date, a_end: date, b_start: date, b_end: date) -> boo
     return a_start <= b_end and b_start <= a_end
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31 (the calendar module would do, but it imports locale at start-up)."""
+    return 29 if month == 2 and is_leap(year) else _MONTH_DAYS[month - 1]
+
+
 def shift(day: date, days: int) -> date:
     """DAY moved by DAYS (any size), held within 1 Jan 1 - 31 Dec 9999 instead of overflowing."""
     ordinal = min(max(day.toordinal() + days, date.min.toordinal()), date.max.toordinal())
@@ -292,7 +303,7 @@ def parse_user_date(text: str) -> EdtfDate:
         raise DateError(f"{quoted(text)} is not a date: there is no year 0")
     # dateutil reads a year below 100 as this century's even in four digits ("0001" as 2001), so
     # it is given a stand-in year with the same leap day and the real one is put back after.
-    stand_in = 2000 if calendar.isleap(year) else 2001
+    stand_in = 2000 if is_leap(year) else 2001
     point = _parse_words(_FOUR_DIGITS.sub(str(stand_in), text), text)
     if point.year != stand_in:
         raise DateError(f"{quoted(text)} is not a date: give the year with four digits")

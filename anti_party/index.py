@@ -355,9 +355,11 @@ def event_sql(connection: sqlite3.Connection, wanted: EventQuery) -> tuple[str, 
     sql += " ORDER BY rowid" + (" DESC" if wanted.reverse else "")
     if wanted.limit is not None and wanted.sort == "date" and not wanted.grep:
         sql += " LIMIT ?"
-        parameters.append(wanted.limit)
+        parameters.append(min(wanted.limit, SQLITE_LARGEST))  # --limit may be any size; SQLite's are 64-bit
     return sql, parameters
 
+
+SQLITE_LARGEST = 2**63 - 1
 
 # events_fts holds each event's folded title and summary, split into words by FTS5's ascii
 # tokenizer: a word is a run of ASCII letters and digits and of any other characters but ASCII ones.

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 _BARE = r"[A-Za-z0-9_-]+"
-_BASIC = r'"(?:[^"\\\n]|\\.)*"'
+_BASIC = r'"(?:[^"\\\n]++|\\.)*+"'  # possessive: a 10 MB string must not cost gigabytes of backtracking
 _LITERAL = r"'[^'\n]*'"
 _PART = f"(?:{_BARE}|{_BASIC}|{_LITERAL})"
 _DOTTED = rf"{_PART}(?:[ \t]*\.[ \t]*{_PART})*"
@@ -21,7 +21,7 @@ _TOKENS = re.compile(
     rf"""
     (?P<header>^[ \t]*\[(?P<array>\[)?[ \t]*(?P<name>{_DOTTED})[ \t]*\]\]?)
   | (?P<key>^[ \t]*(?P<keyname>{_DOTTED})[ \t]*=)
-  | (?P<string>\"\"\"(?:[^"\\]|\\[\s\S]|"(?!""))*\"\"\"\"{{0,2}}|'''[\s\S]*?''''{{0,2}}|{_BASIC}|{_LITERAL})
+  | (?P<string>\"\"\"(?:[^"\\]++|\\[\s\S]|"(?!""))*+\"\"\"\"{{0,2}}|'''[\s\S]*?''''{{0,2}}|{_BASIC}|{_LITERAL})
   | (?P<comment>\#[^\n]*)
   | (?P<open>[\[{{])
   | (?P<close>[\]}}])
@@ -42,6 +42,7 @@ class Locator:
         self._tables: dict[tuple[str, str], int] = {}  # [table.ID] -> its line
         self._keys: dict[int, dict[str, int]] = {0: {}}  # header line (0: before any) -> key -> line
         self.too_deep: tuple[int, int] | None = None  # line and column where nesting passes NESTING_REPORTED
+        self._columns: dict[int, int] = {}  # line -> column (1-based) of the header or key that starts it
         self._scan(text)
 
     def _scan(self, text: str) -> None:
@@ -64,6 +65,8 @@ class Locator:
             if depth:  # a balanced [a] inside a multi-line array, or a key in an inline table
                 continue
             line, counted = line + text.count("\n", counted, token.start()), token.start()
+            start = token.start("keyname") if kind == "key" else token.start() + len(token[0]) - len(token[0].lstrip())
+            self._columns.setdefault(line, start - text.rfind("\n", 0, start))
             if kind == "header":
                 section = line
                 self._header(_parts(token["name"]), bool(token["array"]), line)
@@ -90,6 +93,10 @@ class Locator:
     def array_line(self, table: str, index: int) -> int | None:
         lines = self._arrays.get(table, [])
         return lines[index] if 0 <= index < len(lines) else None
+
+    def column(self, line: int | None) -> int | None:
+        """The column of the header or key that starts LINE."""
+        return self._columns.get(line) if line is not None else None
 
     def keys_after(self, line: int | None) -> dict[str, int]:
         """The keys written directly under the header on LINE, each with its first line."""

@@ -252,8 +252,12 @@ def find_event(store: Store, ident: str) -> Event:
     for event in store.events:
         if event.id == ident:
             return event
-    suggestion = _suggest(ident, {event.id: event.id for event in store.events})
-    raise LookupFailed(f"no event has the id {quoted(ident)}{suggestion}")
+    raise LookupFailed(no_such_event(store, ident))
+
+
+def no_such_event(store: Store, ident: str) -> str:
+    """The message for an unknown event id, with the nearest ids."""
+    return f"no event has the id {quoted(ident)}{_suggest(ident, {event.id: event.id for event in store.events})}"
 
 
 def ids_from_lines(lines: Iterable[str], known: Collection[str]) -> list[str]:
@@ -262,12 +266,17 @@ def ids_from_lines(lines: Iterable[str], known: Collection[str]) -> list[str]:
     In a TSV line the id is the first field that is a known id (the date comes first in
     apg's own TSV), else the first field, which is then reported as unknown.
     """
-    ids = []
+    ids: dict[str, None] = {}  # in order of first appearance, once each
     for line in lines:
-        fields = [field.strip() for field in line.rstrip("\r\n").split("\t")]
+        if "\t" not in line:
+            ident = line.strip()
+            if ident:
+                ids[ident] = None
+            continue
+        fields = [field.strip() for field in line.split("\t")]
         if any(fields):
-            ids.append(next((field for field in fields if field in known), fields[0]))
-    return list(dict.fromkeys(ids))
+            ids[next((field for field in fields if field in known), fields[0])] = None
+    return list(ids)
 
 
 def terms_between(store: Store, office: str, start: date, end: date) -> list[Term]:

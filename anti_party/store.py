@@ -6,6 +6,7 @@ import codecs
 import gc
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -74,7 +75,7 @@ def store_paths(given: Sequence[Path], environ: str | None, *, use_default: bool
     paths = ([default_store_path()] if use_default else []) + extra
     unique: dict[Path, Path] = {}
     for path in paths:  # naming the packaged store again must not define everything twice
-        unique.setdefault(path.resolve(), path)
+        unique.setdefault(Path(os.path.realpath(path)), path)  # never raises, even for a symlink loop
     return list(unique.values())
 
 
@@ -169,7 +170,7 @@ class _Checker:
     @staticmethod
     def _problem(entry: _Entry, key: str | None, message: str) -> Problem:
         line = entry.key_lines.get(key, entry.line) if key else entry.line
-        return Problem(entry.path, message, line, entry.label, key)
+        return Problem(entry.path, message, line, entry.label, key, column=entry.lines.column(line))
 
     def read_file(self, file: StoreFile) -> None:
         if file.data is None:
@@ -187,8 +188,7 @@ class _Checker:
         for table, body in data.items():
             if table not in _SCHEMA:
                 hint = _did_you_mean(table, _SCHEMA)
-                line = lines.locator.table_line(table)
-                self.problems.append(Problem(file.path, f"unknown table [{clipped(table)}]{hint}", line))
+                self.problems.append(lines.table_problem(file.path, table, f"unknown table [{clipped(table)}]{hint}"))
             elif table in _KEYED:
                 self._read_keyed(file.path, lines, table, body)
             else:
@@ -196,8 +196,7 @@ class _Checker:
 
     def _read_keyed(self, path: Path, lines: _Lines, table: str, body: Any) -> None:
         if not isinstance(body, dict):
-            message = f"[{table}] must hold tables [{table}.ID]"
-            self.problems.append(Problem(path, message, lines.locator.table_line(table)))
+            self.problems.append(lines.table_problem(path, table, f"[{table}] must hold tables [{table}.ID]"))
             return
         for ident, raw in body.items():
             entry = _Entry(table, ident, path, lines, ident, raw if isinstance(raw, dict) else {})
@@ -210,8 +209,7 @@ class _Checker:
 
     def _read_array(self, path: Path, lines: _Lines, table: str, body: Any) -> None:
         if not isinstance(body, list):
-            message = f"{table} must be written as [[{table}]] tables"
-            self.problems.append(Problem(path, message, lines.locator.table_line(table)))
+            self.problems.append(lines.table_problem(path, table, f"{table} must be written as [[{table}]] tables"))
             return
         for index, raw in enumerate(body):
             raw = raw if isinstance(raw, dict) else {}
@@ -421,6 +419,14 @@ class _Lines:
     def keys_after(self, line: int | None) -> dict[str, int]:
         return self.locator.keys_after(line)
 
+    def column(self, line: int | None) -> int | None:
+        return self.locator.column(line)
+
+    def table_problem(self, path: Path, table: str, message: str) -> Problem:
+        """A problem with a whole table, at its first header or key."""
+        line = self.locator.table_line(table)
+        return Problem(path, message, line, column=self.column(line))
+
 
 # A larger file is refused before it is parsed: parsing holds about ten times the file's size in
 # memory. 64 MiB is about 150,000 events; a larger record can be split over several --store files.
@@ -437,6 +443,11 @@ class StoreFile:
 
 
 def read_store_file(path: Path, limit: int = MAX_STORE_BYTES) -> StoreFile:
+    try:
+        if stat.S_ISFIFO(os.lstat(path).st_mode):  # opening a named pipe waits for a writer, maybe for ever
+            return StoreFile(path, None, "cannot read the store: not a regular file (a named pipe)")
+    except OSError:
+        pass  # missing or unreadable: open says why
     try:
         with path.open("rb") as file:
             data = file.read(limit + 1)  # never more than the limit, even from /dev/zero

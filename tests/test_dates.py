@@ -7,7 +7,16 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from strategies import DECEMBER_9999, FIRST_YEAR, LAST_DAY, edtf_dates, points
 
-from anti_party.dates import DateError, DatePoint, EdtfDate, day_after, parse_edtf, parse_user_date, shift
+from anti_party.dates import (
+    DateError,
+    DatePoint,
+    EdtfDate,
+    day_after,
+    days_in_month,
+    parse_edtf,
+    parse_user_date,
+    shift,
+)
 
 
 @pytest.mark.parametrize(
@@ -175,3 +184,13 @@ def test_typed_days_round_trip(day: date) -> None:
     typed = f"{day.day} {_MONTH_NAMES[day.month - 1]} {day.year:04d}"
     parsed = parse_user_date(typed)
     assert (parsed.earliest, parsed.latest, parsed.precision) == (day, day, "day")
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+@example(9999, 12)
+@example(1900, 2)
+@example(2000, 2)
+def test_days_in_month_is_the_calendar(year: int, month: int) -> None:
+    import calendar
+
+    assert days_in_month(year, month) == calendar.monthrange(year, month)[1]

@@ -135,7 +135,7 @@ def test_an_id_defined_in_two_stores_names_both_files(apg: Invoke) -> None:
     line = next(n for n, text in enumerate(packaged.read_text(encoding="utf-8").splitlines(), 1)
                 if text == 'id = "secret-speech"') - 1
     assert result.stderr == (
-        f"Error: {clash}:4: event 'secret-speech' key 'id': is defined twice; first at {packaged}:{line}\n"
+        f"Error: {clash}:4:1: event 'secret-speech' key 'id': is defined twice; first at {packaged}:{line}\n"
     )
 
 

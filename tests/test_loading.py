@@ -39,7 +39,7 @@ def test_a_problem_after_multi_line_strings_holding_headers_has_its_line(apg: In
     line = store_text(3).count("\n") + 3
     result = apg("check", store=path)
     assert (result.exit_code, result.stderr) == (
-        1, f"Error: {path}:{line}: event 'last' key 'date': '1957-02-30' is not a date: there is no such day or month\n")
+        1, f"Error: {path}:{line}:1: event 'last' key 'date': '1957-02-30' is not a date: there is no such day or month\n")
 
 
 def test_a_store_without_problems_is_never_located(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -81,7 +81,7 @@ def test_a_byte_order_mark_is_accepted(apg: Invoke, tmp_path: Path) -> None:
     result = apg("timeline", "--fields", "id", store=path)
     assert (result.exit_code, result.stdout, result.stderr) == (0, "x\n", "")
     path.write_bytes(b"\xef\xbb\xbf" + HEAD.encode() + b"[evnts]\n")
-    assert apg("check", store=path).stderr == f"Error: {path}:9: unknown table [evnts] (did you mean 'events'?)\n"
+    assert apg("check", store=path).stderr == f"Error: {path}:9:1: unknown table [evnts] (did you mean 'events'?)\n"
 
 
 def test_a_store_over_the_size_limit_is_refused_before_it_is_read_whole(apg: Invoke, tmp_path: Path) -> None:

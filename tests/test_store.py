@@ -69,9 +69,9 @@ def test_three_mistakes_are_all_named(apg: Invoke) -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == (
-        f"Error: {path}:15: event 'first' key 'sumary': unknown key (did you mean 'summary'?)\n"
-        f"Error: {path}:20: event 'second' key 'date': '1957-02-30' is not a date: there is no such day or month\n"
-        f"Error: {path}:28: event 'third' key 'people': unknown person 'molotv' (did you mean 'molotov'?)\n"
+        f"Error: {path}:15:1: event 'first' key 'sumary': unknown key (did you mean 'summary'?)\n"
+        f"Error: {path}:20:1: event 'second' key 'date': '1957-02-30' is not a date: there is no such day or month\n"
+        f"Error: {path}:28:1: event 'third' key 'people': unknown person 'molotv' (did you mean 'molotov'?)\n"
     )
 
 
@@ -83,42 +83,42 @@ def test_broken_store_gives_no_partial_output(apg: Invoke) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('[[events]]\nid = "x"\ndate = 1957\ntitle = "T"\nsources = ["book"]\n', "{path}:3: event 'x' key 'date': must be a string, not an integer"),
-        ('[[events]]\nid = "x"\ndate = "1957"\nsources = ["book"]\n', "{path}:1: event 'x' key 'title': is required"),
-        ('[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\n', "{path}:1: event 'x' key 'sources': needs at least one source"),
+        ('[[events]]\nid = "x"\ndate = 1957\ntitle = "T"\nsources = ["book"]\n', "{path}:3:1: event 'x' key 'date': must be a string, not an integer"),
+        ('[[events]]\nid = "x"\ndate = "1957"\nsources = ["book"]\n', "{path}:1:1: event 'x' key 'title': is required"),
+        ('[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\n', "{path}:1:1: event 'x' key 'sources': needs at least one source"),
         ('[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\nsources = []\n',
-         "{path}:5: event 'x' key 'sources': needs at least one source"),
+         "{path}:5:1: event 'x' key 'sources': needs at least one source"),
         ('[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\nsources = ["bok"]\n',
-         "{path}:5: event 'x' key 'sources': unknown source 'bok' (did you mean 'book'?)"),
+         "{path}:5:1: event 'x' key 'sources': unknown source 'bok' (did you mean 'book'?)"),
         ('[[events]]\nid = "x"\ndate = "1958/1957"\ntitle = "T"\nsources = ["book"]\n',
-         "{path}:3: event 'x' key 'date': '1958/1957' ends before it starts"),
+         "{path}:3:1: event 'x' key 'date': '1958/1957' ends before it starts"),
         ('[[events]]\nid = "x"\ndate = "57"\ntitle = "T"\nsources = ["book"]\n',
-         "{path}:3: event 'x' key 'date': '57' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"),
+         "{path}:3:1: event 'x' key 'date': '57' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"),
         ('[[events]]\nid = "Bad Id"\ndate = "1957"\ntitle = "T"\nsources = ["book"]\n',
-         "{path}:2: event 'Bad Id' key 'id': 'Bad Id': ids are lower-case letters, digits and hyphens"),
+         "{path}:2:1: event 'Bad Id' key 'id': 'Bad Id': ids are lower-case letters, digits and hyphens"),
         ('[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\nsources = ["book"]\ntags = "a"\n',
-         "{path}:6: event 'x' key 'tags': must be an array, not a string"),
+         "{path}:6:1: event 'x' key 'tags': must be an array, not a string"),
         ('[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\nsources = ["book"]\nnotes = [{ txt = "n" }]\n',
-         "{path}:6: event 'x' key 'notes': each note is a table {{ text = \"...\", sources = [...] }}"),
+         "{path}:6:1: event 'x' key 'notes': each note is a table {{ text = \"...\", sources = [...] }}"),
         ('[[terms]]\nperson = "molotov"\noffice = "premier"\nfrom = "1955-02-08"\nto = "1953-03-05"\nsources = ["book"]\n',
-         "{path}:5: term 'molotov/premier/1955-02-08' key 'to': '1953-03-05' ends before the term starts ('1955-02-08')"),
+         "{path}:5:1: term 'molotov/premier/1955-02-08' key 'to': '1953-03-05' ends before the term starts ('1955-02-08')"),
         ('[[terms]]\nperson = "molotov"\noffice = "premiere"\nfrom = "1955-02-08"\nsources = ["book"]\n',
-         "{path}:3: term 'molotov/premiere/1955-02-08' key 'office': unknown office 'premiere' (did you mean 'premier'?)"),
+         "{path}:3:1: term 'molotov/premiere/1955-02-08' key 'office': unknown office 'premiere' (did you mean 'premier'?)"),
         ('[[terms]]\nperson = "molotov"\noffice = "premier"\nfrom = "1955-02-08"\n',
-         "{path}:1: term 'molotov/premier/1955-02-08' key 'sources': needs at least one source"),
+         "{path}:1:1: term 'molotov/premier/1955-02-08' key 'sources': needs at least one source"),
         ('[sources.web]\nkind = "website"\ntype = "web"\ntitle = "W"\n',
-         "{path}:2: source 'web' key 'kind': 'website' is not one of book, chapter, encyclopedia-entry, journal-article, magazine-article, newspaper-article, document, web-page"),
+         "{path}:2:1: source 'web' key 'kind': 'website' is not one of book, chapter, encyclopedia-entry, journal-article, magazine-article, newspaper-article, document, web-page"),
         ('[sources.web]\nkind = "web-page"\ntype = "wiki"\ntitle = "W"\n',
-         "{path}:3: source 'web' key 'type': 'wiki' is not one of primary, scholarly, press, reference, web"),
+         "{path}:3:1: source 'web' key 'type': 'wiki' is not one of primary, scholarly, press, reference, web"),
         ('[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\nsources = [{ id = "book", page = "5" }]\n',
-         "{path}:5: event 'x' key 'sources': unknown key 'page' in a citation (did you mean 'pages'?)"),
+         "{path}:5:1: event 'x' key 'sources': unknown key 'page' in a citation (did you mean 'pages'?)"),
         ('[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\nsources = [{ id = "book" }]\n',
-         "{path}:5: event 'x' key 'sources': the citation of 'book' needs a non-empty string pages, section or document"),
+         "{path}:5:1: event 'x' key 'sources': the citation of 'book' needs a non-empty string pages, section or document"),
         ('[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\nsources = [{ id = "bok", pages = "5" }]\n',
-         "{path}:5: event 'x' key 'sources': unknown source 'bok' (did you mean 'book'?)"),
-        ('[evnts]\n', "{path}:1: unknown table [evnts] (did you mean 'events'?)"),
+         "{path}:5:1: event 'x' key 'sources': unknown source 'bok' (did you mean 'book'?)"),
+        ('[evnts]\n', "{path}:1:1: unknown table [evnts] (did you mean 'events'?)"),
         ('[[presidium]]\nperson = "molotov"\nrank = "full"\nside = "anti"\nsources = ["book"]\n',
-         "{path}:4: presidium seat 'molotov' key 'side': 'anti' is not one of group, khrushchev, wavered"),
+         "{path}:4:1: presidium seat 'molotov' key 'side': 'anti' is not one of group, khrushchev, wavered"),
     ],
 )
 def test_each_problem(apg: Invoke, tmp_path: Path, text: str, message: str) -> None:
@@ -135,7 +135,7 @@ def test_duplicate_ids(apg: Invoke, tmp_path: Path) -> None:
     event = '[[events]]\nid = "x"\ndate = "1957"\ntitle = "T"\nsources = ["book"]\n'
     path = write(tmp_path, BASE + event + event)
     result = apg("check", store=path)
-    assert (result.exit_code, result.stderr) == (1, f"Error: {path}:17: event 'x' key 'id': is defined twice; first at {path}:11\n")
+    assert (result.exit_code, result.stderr) == (1, f"Error: {path}:17:1: event 'x' key 'id': is defined twice; first at {path}:11\n")
 
 
 def test_toml_syntax_error_names_the_line_and_column(apg: Invoke, tmp_path: Path) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -50,7 +51,7 @@ CITATION_STYLES = ("mla", "chicago", "apa")
 @click.group(name="apg", cls=GuardedGroup, context_settings=CONTEXT, invoke_without_command=True,
              no_args_is_help=True)
 @click.option("--version", is_flag=True, help="Show the version, what the store holds and the years it covers.")
-@click.option("--store", "stores", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--store", "stores", multiple=True, type=click.Path(path_type=Path),
               metavar="PATH", help="A store to load after the packaged one (repeatable; default: $APG_STORE).")
 @click.option("--no-default-store", is_flag=True, help="Do not load the packaged events.toml.")
 @click.option("--color/--no-color", default=None, help="Force or forbid colour (default: on a terminal).")
@@ -248,7 +249,7 @@ def cite(app: App, ids: tuple[str, ...], style: str, everything: bool, form: str
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))  # the loader reports a directory, as for APG_STORE
 @click.option("--strict", is_flag=True, help="Treat warnings as problems (exit 1).")
 @click.pass_obj
 def check(app: App, paths: tuple[Path, ...], strict: bool) -> None:
@@ -304,18 +305,30 @@ def show(app: App, ids: tuple[str, ...], format_name: str, fields: tuple[str, ..
     An ID of - reads ids from standard input, one per line or in the first
     column of TSV, so that `apg timeline --tag plenum | apg show -` works.
     """
-    known = {event.id for event in app.store.events}
-    wanted = query.ids_from_lines(sys.stdin, known) if ids == ("-",) else list(ids)
-    events, missing = [], []
-    for ident in wanted:
-        try:
-            events.append(query.find_event(app.store, ident))
-        except query.LookupFailed as error:
-            missing.append(str(error))
+    by_id = {event.id: event for event in app.store.events}
+    wanted = query.ids_from_lines(stdin_lines(), by_id) if ids == ("-",) else list(dict.fromkeys(ids))
+    if not wanted:
+        raise click.UsageError("no event ids on standard input")
+    missing = [ident for ident in wanted if ident not in by_id]
     if missing:
-        raise DataError(*missing)
+        problems = [query.no_such_event(app.store, ident) for ident in missing[:UNKNOWN_IDS_SHOWN]]
+        hidden = len(missing) - UNKNOWN_IDS_SHOWN
+        raise DataError(*problems, *([f"... and {hidden:,} more unknown ids"] if hidden > 0 else []))
+    events = [by_id[ident] for ident in wanted]
     options = Options(app.store, fields, header, details)
     app.emit(render(resolve_format(app, format_name, "text", "text"), "events", events, options))
+
+
+UNKNOWN_IDS_SHOWN = 10  # and a count of the rest: a pipe of junk must not give a line for each
+
+
+def stdin_lines() -> Iterator[str]:
+    """Standard input line by line as UTF-8, an undecodable byte shown as U+FFFD rather than failing."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:
+        yield from sys.stdin
+        return
+    yield from io.TextIOWrapper(buffer, encoding="utf-8", errors="replace")
 
 
 @main.command(context_settings=CONTEXT)

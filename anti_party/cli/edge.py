@@ -18,6 +18,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import signal
 import sys
 import traceback
@@ -27,7 +28,7 @@ from typing import Any, NoReturn
 
 import click
 
-from anti_party.errors import ApgError, quoted
+from anti_party.errors import QUOTE_LIMIT, ApgError, quoted
 from anti_party.render.sanitise import terminal_text
 
 INTERRUPTED = 130
@@ -97,11 +98,22 @@ def _output_problem(error: OSError) -> str:
     return f"cannot write the output: {error.strerror or error}"
 
 
+# A value click quotes in its messages ('xxx', as repr writes it), longer than apg's limit.
+_LONG_QUOTE = re.compile(r"'((?:[^'\\]|\\.){" + str(QUOTE_LIMIT + 1) + r",})'")
+LINE_LIMIT = 400  # characters of one line of a message; click's messages can quote input whole
+
+
+def clip_message(line: str) -> str:
+    """A click message with each quoted value cut to 80 characters and the line to LINE_LIMIT."""
+    line = _LONG_QUOTE.sub(lambda match: f"'{match[1][:QUOTE_LIMIT]}'... ({len(match[1]):,} characters)", line)
+    return line if len(line) <= LINE_LIMIT else f"{line[:LINE_LIMIT]}... ({len(line):,} characters)"
+
+
 def _show_click_error(error: click.ClickException) -> None:
     buffer = io.StringIO()
     error.show(file=buffer)
     for line in buffer.getvalue().splitlines():
-        say(line)
+        say(clip_message(line))
 
 
 def _internal_error(error: BaseException) -> None:

@@ -26,8 +26,11 @@ _UNITS = re.compile(r"\\.|.", re.DOTALL)  # a character, or a backslash escape k
 def stamp_from_env(environ: Mapping[str, str] = os.environ) -> dt.datetime:
     """SOURCE_DATE_EPOCH as a UTC time if it is a whole number of seconds, else now."""
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    if epoch.isascii() and epoch.isdigit():
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        except (OverflowError, OSError, ValueError):
+            pass  # beyond the year 9999, or what the platform's time_t holds: as if unset
     return dt.datetime.now(dt.UTC)
 
 
