@@ -70,7 +70,12 @@ def main(ctx: click.Context, version: bool, stores: tuple[Path, ...], no_default
     ctx.obj = App(paths, color, pager=not no_pager)
     if version:
         click.echo(f"apg, version {__version__}")
-        click.echo(version_text(ctx.obj), nl=False)
+        try:
+            click.echo(version_text(ctx.obj), nl=False)
+        except DataError as error:  # the version is what a bug report needs, store or no store
+            click.echo("".join(terminal_text(f"store: {path}") + "\n" for path in ctx.obj.paths), nl=False)
+            problems = f"{len(error.lines)} problem{'s' if len(error.lines) != 1 else ''}"
+            click.echo(f"Note: the store cannot be loaded ({problems}); apg check lists them", err=True)
         ctx.exit(0)
     if ctx.invoked_subcommand is None:
         raise click.UsageError("Missing command.")

@@ -148,6 +148,12 @@ STORE_FILES = [
     Case("store-link-loop", ("--store", "loop.toml", "timeline"), 1, r"cannot read the store: Too many levels",
          prepare=lambda folder, apg: (folder / "loop.toml").symlink_to(folder / "loop.toml")),
     Case("store-name-too-long", ("--store", "x" * 300 + ".toml", "timeline"), 1, r"cannot read the store: File name too"),
+    Case("store-unreadable", ("--no-default-store", "--store", "/proc/self/mem", "timeline"), 1,
+         r"/proc/self/mem: cannot read the store: Input/output error"),
+    Case("store-unreadable-env", ("timeline",), 1, r"/proc/self/mem: cannot read the store: Input/output error",
+         env={"APG_STORE": "/proc/self/mem"}),
+    Case("version-broken-store", ("--version",), 0, r"^Note: the store cannot be loaded \(1 problem\)",
+         env={"APG_STORE": "nowhere.toml"}, out=r"^apg, version .*\nstore: .*\nstore: nowhere\.toml\n$"),
     Case("store-fifo", ("--store", "fifo.toml", "timeline"), 1, r"fifo\.toml: cannot read the store: not a regular file",
          prepare=lambda folder, apg: os.mkfifo(folder / "fifo.toml"), timeout=20),
     Case("store-dev-zero", ("--no-default-store", "--store", "/dev/zero", "timeline"), 1, r"/dev/zero: ", timeout=60),
@@ -606,7 +612,7 @@ ENVIRONMENT = [
     for view in RICH_VIEWS[2:4]
 ] + [
     Case(f"lines-{label}", ("timeline", "-f", "timeline"), 0, env={"LINES": value}, check=_widths(160))
-    for label, value in [("0", "0"), ("text", "many")]
+    for label, value in [("0", "0"), ("1", "1"), ("20", "20"), ("400", "400"), ("negative", "-3"), ("text", "many")]
 ] + [
     Case("no-color-env", ("timeline", "-f", "timeline"), 0, env={"NO_COLOR": "1", "FORCE_COLOR": "1"},
          check=_no_escapes),
