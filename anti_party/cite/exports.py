@@ -92,9 +92,17 @@ _LATEX_SPECIAL = {
 _LATEX_PATTERN = re.compile("|".join(re.escape(char) for char in _LATEX_SPECIAL))
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def one_line(text: str) -> str:
+    """TEXT on one line without control characters, which neither BibTeX nor RIS can carry."""
+    return " ".join(_CONTROLS.sub("", text).split())
+
+
 def latex(text: str) -> str:
     """TEXT with LaTeX's special characters escaped; letters outside ASCII stay as UTF-8 (biber reads it)."""
-    return _LATEX_PATTERN.sub(lambda match: _LATEX_SPECIAL[match[0]], " ".join(text.split()))
+    return _LATEX_PATTERN.sub(lambda match: _LATEX_SPECIAL[match[0]], one_line(text))
 
 
 def _protected(title: str) -> str:
@@ -134,7 +142,7 @@ def bibtex_entry(source: Source) -> str:
     elif issued is not None:
         fields += [("year", str(issued.start.year)), ("date", issued.text)]
     fields += [
-        ("url", source.url),  # biblatex reads url verbatim: no escaping
+        ("url", one_line(source.url) if source.url else None),  # biblatex reads url verbatim: no escaping
         ("urldate", source.accessed.isoformat() if source.accessed else None),
         ("langid", source.language.lower() if source.language else None),
         ("note", latex(source.note) if source.note else None),
@@ -154,7 +162,7 @@ def bibtex(sources: Iterable[Source]) -> str:
 
 def ris_record(source: Source) -> str:
     def names(tag: str, texts: Iterable[str]) -> list[tuple[str, str]]:
-        return [(tag, " ".join(text.split())) for text in texts]
+        return [(tag, one_line(text)) for text in texts]
 
     lines: list[tuple[str, str]] = [("TY", _RIS_TYPES[source.kind]), ("ID", source.id), ("TI", source.title)]
     lines += names("AU", source.authors) + names("A2", source.editors) + names("A4", source.translators)
@@ -176,7 +184,8 @@ def ris_record(source: Source) -> str:
         month, day = (f"{part:02d}" if part else "" for part in (point.month, point.day))
         lines += [("PY", str(point.year)), ("DA", f"{point.year}/{month}/{day}/")]
     if source.accessed:
-        lines.append(("Y2", source.accessed.strftime("%Y/%m/%d")))
+        accessed = source.accessed
+        lines.append(("Y2", f"{accessed.year:04d}/{accessed.month:02d}/{accessed.day:02d}"))
     lines.append(("N1", f"Source type: {source.type}"))
     if source.container_native:
         lines.append(("N1", f"Container in its own script: {source.container_native}"))
@@ -184,7 +193,7 @@ def ris_record(source: Source) -> str:
         lines.append(("N1", f"Container in English: {source.container_english}"))
     if source.note:
         lines.append(("N1", source.note))
-    body = "".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in lines)
+    body = "".join(f"{tag}  - {one_line(value)}\r\n" for tag, value in lines)
     return body + "ER  - \r\n"
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -19,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hostile_strings import HOSTILE_STRINGS
+
+from anti_party.render import formats_for
 
 Prepare = Callable[[Path, Path], None]  # (case folder, the apg executable)
 Check = Callable[[bytes], None]  # a further check of stdout
@@ -872,5 +875,56 @@ MACHINE = [
     Case("save-bad-suffix", ("timeline", "--save", "out.png"), 2, r"must end in \.svg or \.html"),
 ]
 
+def _document(kind: str) -> Check:
+    """A check that the output is a valid document of KIND, whatever the store held."""
+
+    def check(out: bytes) -> None:
+        import csv
+        import io
+        from html.parser import HTMLParser
+
+        text = out.decode("utf-8")
+        assert text.strip(), "no output"
+        if kind in ("json", "csl-json", "timelinejs"):
+            json.loads(text)
+        elif kind == "jsonl":
+            for line in text.split("\n")[:-1]:
+                json.loads(line)
+        elif kind == "csv":
+            for row in csv.reader(io.StringIO(text, newline="")):
+                assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
+        elif kind == "tsv":
+            widths = {len(line.split("\t")) for line in text.split("\n")[:-1]}
+            assert len(widths) <= 2, widths  # the on view mixes kinds of row; none is broken by a tab or newline
+        elif kind in ("html", "markdown"):
+            assert "<script>alert" not in text
+            if kind == "html":
+                HTMLParser().feed(text)
+        elif kind in ("rtf", "bibtex"):
+            body = re.sub(r"\\[{}\\]", "", text)
+            depth = 0
+            for char in body:
+                depth += {"{": 1, "}": -1}.get(char, 0)
+                assert depth >= 0, "a closing brace too many"
+            assert depth == 0, "a brace left open"
+        elif kind == "ris":
+            assert all(re.match(r"[A-Z][A-Z0-9]  - ", line) for line in text.split("\r\n" if "\r\n" in text else "\n")
+                       if line), "a line that is not a tag"
+        controls = {chr(c) for c in range(0x20)} - set("\t\r\n")
+        if kind not in ("json", "jsonl", "csl-json", "timelinejs", "csv", "tsv"):  # these keep the data exactly
+            assert not controls & set(text), "a raw control character"
+
+    return check
+
+
+_MACHINE_VIEWS = {"events": ("timeline",), "person": ("person", "evil"), "on": ("on", "1957-06"),
+                  "offices": ("offices",), "records": ("sources",), "citations": ("cite", "--all")}
+EXPORTS = [
+    Case(f"inject-export-{view}-{name}", (*command, "-f", name), 0, store=HOSTILE_STORE, check=_document(name))
+    for view, command in _MACHINE_VIEWS.items()
+    for name in formats_for(view)
+    if name not in ("timeline", "table", "chart", "text")
+]
+
 CASES: list[Case] = [*STORE_FILES, *STORE_SYNTAX, *STORE_SIZE, *STORE_TYPES, *STORE_CONTENT, *STORE_DATES, *CACHE,
-                     *CLI_DATES, *CLI_VALUES, *ENVIRONMENT, *OUTPUT, *INJECTION, *MACHINE]
+                     *CLI_DATES, *CLI_VALUES, *ENVIRONMENT, *OUTPUT, *INJECTION, *MACHINE, *EXPORTS]
