@@ -48,6 +48,7 @@ class Case:
     stderr_lines: int = 12  # at most this many lines on stderr
     timeout: float = 180  # seconds; a case that hangs fails after this
     fresh_cache: bool = False  # a cache of its own (else one shared, already built, to save time)
+    tty: bool = False  # stdout is a terminal (80 columns), where apg draws its rich views in colour
 
 
 def base_env(folder: Path) -> dict[str, str]:
@@ -585,9 +586,10 @@ RICH_VIEWS = [("timeline", "-f", "timeline"), ("timeline", "-f", "table", "--det
               ("offices", "-f", "chart"), ("person", "molotov", "-f", "timeline"), ("people", "-f", "table")]
 
 
-def _widths(limit: int) -> Check:
+def _widths(limit: int, tty: bool = False) -> Check:
     def check(out: bytes) -> None:
-        lines = out.decode("utf-8").splitlines()
+        text = out.decode("utf-8")
+        lines = re.sub(r"\x1b\[[0-9;]*m", "", text).splitlines() if tty else text.splitlines()
         assert lines, "no output"
         assert max(len(line) for line in lines) <= limit, max(len(line) for line in lines)
 
@@ -727,13 +729,15 @@ FORBIDDEN = [chr(c) for c in range(0x20) if c != 0x0A] + ["\x7f"] + [chr(c) for 
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029")
 
 
-def _terminal_safe(colour: bool = False, titles: bool = False) -> Check:
+def _terminal_safe(colour: bool = False, titles: bool = False, tty: bool = False) -> Check:
     """No forbidden character; with TITLES, the event titles' rich markup and emoji codes shown as text."""
 
     def check(out: bytes) -> None:
         text = out.decode("utf-8")
         if colour:
             text = re.sub(r"\x1b\[[0-9;]*m", "", text)  # rich's own styles are the only escapes allowed
+        if tty:
+            text = text.replace("\r\n", "\n")  # the terminal's own line ends
         found = sorted({char for char in text if char in FORBIDDEN})
         assert not found, found
         assert text.strip(), "no output"
@@ -766,6 +770,21 @@ INJECTION = [
     Case(f"inject-colour-{name}", ("--color", *args), 0, store=HOSTILE_STORE, check=_terminal_safe(colour=True))
     for name, args in TERMINAL_VIEWS[:2] + TERMINAL_VIEWS[6:8]
 ] + [
+    Case("inject-terminal-timeline", ("--no-pager", "timeline", "--details"), 0, store=HOSTILE_STORE, tty=True,
+         env={"TERM": "xterm-256color"}, check=_terminal_safe(colour=True, titles=True, tty=True)),
+    Case("inject-terminal-show", ("--no-pager", "show", "csi-clear-screen", "osc-52-clipboard", "bidi-override"), 0,
+         store=HOSTILE_STORE, tty=True, env={"TERM": "xterm"}, check=_terminal_safe(colour=True, tty=True)),
+    Case("inject-terminal-person", ("--no-pager", "person", "evil"), 0, store=HOSTILE_STORE, tty=True,
+         env={"TERM": "xterm"}, check=_terminal_safe(colour=True, titles=True, tty=True)),
+    Case("inject-terminal-cite", ("--no-pager", "cite", "--all"), 0, store=HOSTILE_STORE, tty=True,
+         env={"TERM": "xterm"}, check=_terminal_safe(colour=True, tty=True)),
+    Case("inject-terminal-through-a-pager", ("timeline", "--details"), 0, store=HOSTILE_STORE, tty=True,
+         env={"TERM": "xterm", "APG_PAGER": "cat"}, check=_terminal_safe(colour=True, titles=True, tty=True)),
+    Case("terminal-columns-nonsense", ("--no-pager", "timeline"), 0, tty=True,
+         env={"TERM": "xterm", "COLUMNS": "abc", "LINES": "-1"}, check=_widths(80, tty=True)),
+    Case("terminal-dumb", ("--no-pager", "timeline"), 0, tty=True, env={"TERM": "dumb"}, check=_no_escapes),
+    Case("terminal-dumb-force-color", ("--no-pager", "timeline"), 0, tty=True,
+         env={"TERM": "dumb", "FORCE_COLOR": "1"}, check=_has_colour),
     Case("inject-check-warning", ("check",), 0, rf"^Warning: store\.toml:{event_key_line('tags', HOSTILE_TAG)}:1: event "
          r"'x' key 'tags': '\\x1b\[2J\\u202e' is not in the tag vocabulary", store=with_event(HOSTILE_TAG), out=r"^ok: "),
     Case("inject-error-message", ("check",), 1, r"unknown person '\\x1b\[2J", store=with_event(

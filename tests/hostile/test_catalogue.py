@@ -7,11 +7,16 @@ place in the store), never a traceback, and stdout empty when the command fails.
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pty
 import re
 import resource
+import select
+import struct
 import subprocess
 import sys
+import termios
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +64,8 @@ def run(case: Case, folder: Path, shared_cache: Path | None = None) -> Outcome:
         command = [str(APG), *(["--no-default-store", "--store", "store.toml"] if own_store else []), *case.args]
     if case.signal is not None or case.close_pipe:
         return _interrupted(case, command, cwd, env)
+    if case.tty:
+        return _on_a_terminal(case, command, cwd, env)
     result = subprocess.run(command, cwd=cwd, env=env, input=case.stdin, capture_output=True, timeout=case.timeout,
                             check=False, preexec_fn=_limit_memory)
     return Outcome(result.returncode, result.stdout, result.stderr.decode("utf-8", "replace"))
@@ -87,6 +94,34 @@ def _interrupted(case: Case, command: list[str], cwd: Path | str, env: dict[str,
         for stream in (process.stdout, process.stderr):
             if stream is not None:
                 stream.close()
+
+
+def _on_a_terminal(case: Case, command: list[str], cwd: Path | str, env: dict[str, str]) -> Outcome:
+    """Run with stdout on a pseudo-terminal of 24 lines by 80 columns, as at a prompt; stdout as the terminal shows it."""
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=terminal,
+                               stderr=subprocess.PIPE, preexec_fn=_limit_memory)
+    os.close(terminal)
+    shown = b""
+    try:
+        while select.select([controller], [], [], case.timeout)[0]:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # EIO: the command has closed the terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+        stderr = process.stderr.read() if process.stderr else b""
+        return Outcome(process.wait(timeout=case.timeout), shown, stderr.decode("utf-8", "replace"))
+    finally:
+        os.close(controller)
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        if process.stderr is not None:
+            process.stderr.close()
 
 
 @pytest.fixture(scope="session")
