@@ -72,17 +72,21 @@ def say(line: str) -> None:
         sys.stderr.write(terminal_text(line) + "\n")
         sys.stderr.flush()
     except (OSError, ValueError):
+        _silence(2)  # stderr is full or gone: nothing else to tell, and the flush at exit must not fail
+
+
+def _silence(fd: int) -> None:
+    """Point FD at /dev/null so that the flush at exit cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
+    except OSError:
         pass
 
 
 def _silence_stdout() -> None:
-    """Point fd 1 at /dev/null so that the flush at exit cannot fail a second time."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
-        os.close(devnull)
-    except OSError:
-        pass
+    _silence(1)
 
 
 def _flush_stdout() -> None:
@@ -118,8 +122,11 @@ def _show_click_error(error: click.ClickException) -> None:
 
 def _internal_error(error: BaseException) -> None:
     if debugging():
-        if sys.stderr is not None:
+        try:
             traceback.print_exception(error, file=sys.stderr)
+            sys.stderr.flush()
+        except (AttributeError, OSError, ValueError):  # stderr closed or full
+            _silence(2)
         return
     what = f"{type(error).__name__}: {quoted(str(error))}" if str(error) else type(error).__name__
     say(f"apg: internal error ({what}); please report it with the command that caused it "

@@ -681,6 +681,14 @@ OUTPUT = [
                        ("check", "check"), ("cite", "--no-default-store --store store.toml cite full"), ("show", "show stalin-death"),
                        ("big", "--no-default-store --store store.toml timeline -f jsonl")]
 ] + [
+    Case(f"stderr-{name}", (), code, shell=f'"$APG" {line} {redirect}', out=out)
+    for name, line, redirect, code, out in [
+        ("closed-ok", "timeline -f tsv", "2>&-", 0, r"\t"), ("closed-error", "person nobody", "2>&-", 1, ""),
+        ("closed-usage", "timelime", "2>&-", 2, ""), ("full-error", "person nobody", "2>/dev/full", 1, ""),
+        ("full-ok", "timeline -f tsv", "2>/dev/full", 0, r"\t"),
+        ("and-stdout-closed", "timeline -f tsv", ">&- 2>&-", 1, ""),
+    ]
+] + [
     Case(f"closed-pipe-{name}", args, 1, store=BIG_STORE, close_pipe=True, partial_output=True)
     for name, args in [("jsonl", ("timeline", "-f", "jsonl")), ("table", ("timeline", "-f", "table")),
                        ("text", ("timeline", "-f", "text")), ("csv", ("timeline", "-f", "csv"))]
