@@ -61,7 +61,9 @@ def cached_store(paths: Sequence[Path], directory: Path) -> Store:
     store = load_files(files)  # raises StoreError: a store with problems never gets an index
     del files  # the text is parsed: the bytes need not stay in memory while the index is written
     write_index(directory, key, store)
-    return store
+    # The first run answers as the next ones will, from the index: listings come straight from
+    # its rows, and the store's records can be freed. Without an index, from the records.
+    return _open_index(directory, key, paths) or store
 
 
 def index_key(digests: Sequence[str]) -> str:

@@ -21,9 +21,9 @@ from typing import Any, TypeVar
 
 from anti_party.codec import decoder, encoder
 from anti_party.model import Event, Office, Period, Person, PresidiumSeat, Source, Store, Term
-from anti_party.query import EventQuery, event_order, fold, select_events
+from anti_party.query import EventQuery, fold, select_events
 
-INDEX_SCHEMA = 1  # the layout of the tables; bump it with any change to them or to what they hold
+INDEX_SCHEMA = 2  # the layout of the tables; bump it with any change to them or to what they hold
 T = TypeVar("T")
 
 # Events are indexed by (band, earliest): a band holds the events whose span (latest - earliest, in
@@ -40,7 +40,9 @@ CREATE TABLE offices (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title 
 CREATE TABLE terms (rowid INTEGER PRIMARY KEY, person TEXT NOT NULL, office TEXT NOT NULL, start TEXT, "end" TEXT,
                     earliest TEXT, latest TEXT, record TEXT NOT NULL);
 CREATE TABLE events (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT NOT NULL, earliest TEXT NOT NULL,
-                     latest TEXT NOT NULL, band INTEGER NOT NULL, title TEXT, record TEXT NOT NULL);
+                     latest TEXT NOT NULL, band INTEGER NOT NULL, precision TEXT NOT NULL, approximate TEXT NOT NULL,
+                     uncertain TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL, people TEXT NOT NULL,
+                     tags TEXT NOT NULL, sources TEXT NOT NULL, notes TEXT NOT NULL, record TEXT NOT NULL);
 CREATE TABLE presidium (rowid INTEGER PRIMARY KEY, person TEXT NOT NULL, rank TEXT, side TEXT, record TEXT NOT NULL);
 CREATE TABLE periods (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, title TEXT, date TEXT, earliest TEXT,
                       latest TEXT, record TEXT NOT NULL);
@@ -146,32 +148,49 @@ def _write_tables(connection: sqlite3.Connection, store: Store) -> None:
     _write_events(connection, store)
 
 
+# An event's fields (render.records.EVENT_FIELDS) are kept as TSV and CSV write them, one column
+# each, so that a listing in TSV is read from its rows without decoding events (cell_batches);
+# its start and end are the columns the date index uses.
+_EVENT_COLUMNS = {"start": "earliest", "end": "latest"}
+
+
+def _in_store_order(events: Sequence[Event]) -> list[Event]:
+    """EVENTS in the store's order (query.event_order: earliest day, latest day, id): their rowids.
+
+    Dates in ISO form are ten characters each, so these keys compare as that order's tuples do,
+    and comparing strings is much quicker than comparing tuples of dates.
+    """
+    return sorted(events, key=lambda event: f"{event.date.earliest}{event.date.latest}{event.id}")
+
+
+def event_column(field: str) -> str:
+    """The column of the events table that holds FIELD of the event shape, as TSV and CSV write it."""
+    return _EVENT_COLUMNS.get(field, field)
+
+
 def _write_events(connection: sqlite3.Connection, store: Store) -> None:
-    events = sorted(store.events, key=event_order)  # the rowid is the place in the store's order
+    from anti_party.render.records import EVENT_FIELDS, event_cells
+
+    events = _in_store_order(store.events)
     encode = encoder(Event)
-    rows = []
-    for row, event in enumerate(events, 1):
-        when = event.date
-        first, last = when.earliest, when.latest
-        rows.append((row, event.id, when.text, first.isoformat(), last.isoformat(), _band((last - first).days),
-                     event.title, _json(encode(event))))
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for row, event in enumerate(events, 1):
+            span = (event.date.latest - event.date.earliest).days
+            yield (row, _band(span), *event_cells(event), _json(encode(event)))
+
+    columns = ["rowid", "band", *map(event_column, EVENT_FIELDS), "record"]
     connection.executemany(
-        "INSERT INTO events (rowid, id, date, earliest, latest, band, title, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
+        f"INSERT INTO events ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows()
     )
-    del rows
-    # Sorted as the tables' keys are, the rows are appended rather than inserted here and there.
-    connection.executemany(
-        "INSERT INTO event_people VALUES (?, ?)",
-        sorted({(person, row) for row, event in enumerate(events, 1) for person in event.people}),
-    )
-    connection.executemany(
-        "INSERT INTO event_tags VALUES (?, ?)",
-        sorted({(tag, row) for row, event in enumerate(events, 1) for tag in event.tags}),
-    )
+    # The link tables from the records just written, in their keys' order (appended, not inserted
+    # here and there), by SQLite itself: a large store's 100,000s of links cost no Python objects.
+    for table, field in (("event_people", "people"), ("event_tags", "tags")):
+        connection.execute(f"INSERT INTO {table} SELECT DISTINCT json_each.value, events.rowid "
+                           f"FROM events, json_each(events.record, '$.{field}') ORDER BY 1, 2")
     connection.executemany(
         "INSERT INTO events_fts (rowid, title, summary) VALUES (?, ?, ?)",
-        [(row, fold(event.title), fold(event.summary)) for row, event in enumerate(events, 1)],
+        ((row, fold(event.title), fold(event.summary)) for row, event in enumerate(events, 1)),
     )
 
 
@@ -179,7 +198,7 @@ def _write_citations(connection: sqlite3.Connection, store: Store) -> None:
     """Every citation in the store, by the record that makes it (and the note, when a note does)."""
     cited: list[tuple[str, Sequence[Any]]] = [
         ("sources", []), ("people", list(store.people.values())), ("offices", list(store.offices.values())),
-        ("terms", store.terms), ("events", sorted(store.events, key=event_order)), ("presidium", store.presidium),
+        ("terms", store.terms), ("events", _in_store_order(store.events)), ("presidium", store.presidium),
     ]
     rows: list[tuple[str, int, int | None, str, str]] = []
     for table, records in cited:
@@ -310,6 +329,27 @@ class IndexedStore(Store):
             batch = [decode(loads(record)) for (record,) in rows]
             yield batch if exact else select_events(batch, wanted)
 
+    def cell_batches(self, wanted: EventQuery, fields: Sequence[str], size: int) -> Iterator[list[Any]] | None:
+        """The cells of FIELDS of the events WANTED asks for, straight from the events table's columns,
+        SIZE rows at a time; None when the SQL alone cannot give the answer (--grep, another order)."""
+        if wanted.grep or wanted.sort != "date" or "events" in self.__dict__ or "_loaded" in self.__dict__:
+            return None
+        connection: sqlite3.Connection = self.__dict__["_connection"]
+        try:
+            sql, parameters = event_sql(connection, wanted, ", ".join(event_column(field) for field in fields))
+            cursor = connection.execute(sql, parameters)
+            first = cursor.fetchmany(size)
+        except sqlite3.Error:
+            return None
+
+        def batches() -> Iterator[list[Any]]:
+            rows = first
+            yield rows
+            while rows := cursor.fetchmany(size):
+                yield rows
+
+        return batches()
+
     def event_by_id(self, ident: str) -> Event | None:
         decode = decoder(Event)
 
@@ -326,8 +366,8 @@ class IndexedStore(Store):
         )
 
 
-def event_sql(connection: sqlite3.Connection, wanted: EventQuery) -> tuple[str, list[Any]]:
-    """SQL for a superset of the events WANTED asks for (exact unless it greps), in the store's order.
+def event_sql(connection: sqlite3.Connection, wanted: EventQuery, columns: str = "record") -> tuple[str, list[Any]]:
+    """SQL for COLUMNS of a superset of the events WANTED asks for (exact unless it greps), in the store's order.
 
     The rows are then filtered, sorted and cut by query.select_events, as in memory, so that
     both paths give the same answer; the SQL only spares reading the rows that cannot match.
@@ -351,7 +391,7 @@ def event_sql(connection: sqlite3.Connection, wanted: EventQuery) -> tuple[str, 
     if search is not None:
         clauses.append(search[0])
         parameters += search[1]
-    sql = "SELECT record FROM events" + (f" WHERE {' AND '.join(clauses)}" if clauses else "")
+    sql = f"SELECT {columns} FROM events" + (f" WHERE {' AND '.join(clauses)}" if clauses else "")
     sql += " ORDER BY rowid" + (" DESC" if wanted.reverse else "")
     if wanted.limit is not None and wanted.sort == "date" and not wanted.grep:
         sql += " LIMIT ?"

@@ -98,6 +98,8 @@ class EventIndex(Protocol):
 
     def event_batches(self, query: EventQuery, size: int) -> Iterator[list[Event]]: ...
 
+    def cell_batches(self, query: EventQuery, fields: Sequence[str], size: int) -> Iterator[list[Any]] | None: ...
+
     def tags(self) -> list[str]: ...
 
 
@@ -118,6 +120,14 @@ def event_batches(store: Store, query: EventQuery, size: int = 2000) -> Iterator
         yield from store.event_batches(query, size)
     else:
         yield events_matching(store, query)
+
+
+def cell_batches(
+    store: Store, query: EventQuery, fields: Sequence[str], size: int = 2000
+) -> Iterator[list[Any]] | None:
+    """The events' FIELDS as TSV and CSV write them (render.records.event_cells), a batch of rows at a
+    time, read straight from the store's index; None when it has none or cannot answer QUERY so."""
+    return store.cell_batches(query, fields, size) if isinstance(store, EventIndex) else None
 
 
 def known_tags(store: Store) -> list[str]:

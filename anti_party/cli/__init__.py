@@ -40,7 +40,7 @@ from anti_party.cli.options import (
 from anti_party.dates import EdtfDate
 from anti_party.errors import DataError
 from anti_party.render import FORMATS, Options, render
-from anti_party.render.records import people_records, source_records, tag_records
+from anti_party.render.records import DELIMITED_EVENT_FIELDS, people_records, source_records, tag_records
 from anti_party.render.sanitise import terminal_text
 from anti_party.store import store_paths
 
@@ -124,7 +124,13 @@ def timeline(app: App, start: EdtfDate | None, end: EdtfDate | None, on: EdtfDat
     person_ids = tuple(find_person(app.store, name) for name in people)
     wanted = query.EventQuery(span, person_ids, find_all(app.store, tags, query.find_tag), grep, sort, reverse, limit)
     chosen = resolve_format(app, format_name)
-    if FORMATS[chosen].batches and app.writes_straight():
+    straight = app.writes_straight()
+    columns = fields or DELIMITED_EVENT_FIELDS
+    if FORMATS[chosen].cells and straight and (rows := query.cell_batches(app.store, wanted, columns)) is not None:
+        for number, batch in enumerate(rows):
+            app.emit(render(chosen, "cells", batch, Options(app.store, columns, header and not number)))
+        return
+    if FORMATS[chosen].batches and straight:
         for number, batch in enumerate(query.event_batches(app.store, wanted)):
             app.emit(render(chosen, "events", batch, Options(app.store, fields, header and not number, details)))
         return

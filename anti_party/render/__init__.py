@@ -43,6 +43,9 @@ class Format:
     # Events rendered in batches, one after the other, make the same text as all at once (the
     # header, if any, with the first batch only): a large output need not be held whole.
     batches: bool = False
+    # Renders, as the view "cells", the cells of events that the index keeps in columns
+    # (query.cell_batches): a listing read and written without decoding a single event.
+    cells: bool = False
 
     def renderer(self, view: str) -> Callable[[Any, Options], Any]:
         """The module's function named FORMAT_VIEW, e.g. tsv_events, csl_json_citations."""
@@ -60,7 +63,7 @@ FORMATS: dict[str, Format] = {
         Format("table", "rich table (terminal)", "terminal", terminal=True, views=(*VIEWS, "records")),
         Format("chart", "chart of office terms (terminal)", "terminal", terminal=True, views=("offices",)),
         Format("tsv", "tab-separated values, no header unless --header", "delimited",
-               views=(*VIEWS, "on", "offices", "records"), batches=True),
+               views=(*VIEWS, "on", "offices", "records"), batches=True, cells=True),
         Format("csv", "RFC 4180 comma-separated values with a header row", "delimited",
                views=(*VIEWS, "offices", "records")),
         Format("json", "one JSON document", "jsondoc", views=(*VIEWS, "on", "offices", "records")),

@@ -5,15 +5,15 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from typing import Any
 
-from anti_party.model import Citation, Event, Profile
+from anti_party.model import Event, Profile
 from anti_party.query import OfficeTerms, PowerReport
 from anti_party.render import Options
 from anti_party.render.records import (
     DELIMITED_EVENT_FIELDS,
     POWER_TSV_FIELDS,
     Records,
+    cell,
     event_records,
     power_rows,
     term_records,
@@ -21,19 +21,6 @@ from anti_party.render.records import (
 
 # OWASP's advice for CSV opened in spreadsheets: a leading quote stops formula evaluation.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def cell(value: Any) -> str:
-    """A value as one cell: null is empty, booleans are true/false, lists are joined."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        if value and isinstance(value[0], dict) and "text" in value[0]:  # notes: their texts; sources in "sources"
-            return " | ".join(item["text"] for item in value)
-        if value and isinstance(value[0], dict):  # citations: the id, then the locator where there is one
-            return ",".join(str(Citation(**item)) for item in value)
-        return ",".join(value)
-    return "" if value is None else str(value)
 
 
 def _flatten(value: str) -> str:
@@ -52,6 +39,11 @@ def tsv(records: Records, header: bool) -> str:
     rows = [list(records.fields)] if header else []
     rows += [[cell(record[field]) for field in records.fields] for record in records.rows]
     return _tsv_lines(rows)
+
+
+def tsv_cells(rows: Sequence[Sequence[str]], options: Options) -> str:
+    """Events as the cells the index keeps of them (query.cell_batches), under options.fields: no event is decoded."""
+    return _tsv_lines([options.fields or (), *rows] if options.header else rows)
 
 
 def csv_text(records: Records) -> str:

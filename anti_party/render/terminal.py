@@ -13,9 +13,8 @@ from anti_party.dates import EdtfDate, human_day
 from anti_party.model import Event, Profile, Store
 from anti_party.query import OfficeTerms, PowerReport
 from anti_party.render import Options
-from anti_party.render.delimited import cell
 from anti_party.render.layout import Column, Fitted, longest_line, longest_word
-from anti_party.render.records import SIDE_WORDS, Records
+from anti_party.render.records import SIDE_WORDS, Records, cell
 from anti_party.render.sanitise import terminal_text
 
 DATE_STYLE = "cyan"
