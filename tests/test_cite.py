@@ -593,3 +593,87 @@ def test_mla_and_apa_file_letter_by_letter_chicago_word_by_word() -> None:
     assert [plain(e)[:12] for e in bibliography([russia, russian], "apa")] == ["Russian dele", "Russia: Purg"]
     # Chicago lists unsigned magazine pieces under the magazine, then word by word: "Russia" before "Russian".
     assert [plain(e)[6:18] for e in bibliography([russian, russia], "chicago")] == ["\u201cRussia: Pur", "\u201cRussian Del"]
+
+
+# ---------------------------------------------------------------- rules a second, entry-by-entry check asked for (test data)
+
+
+def test_short_titles_stop_at_a_deck_keep_names_and_numbers_and_small_words_abroad() -> None:
+    def short(title: str, **fields: str) -> str:
+        source = Source(id="s", kind="newspaper-article", type="press", title=title, container="Test",
+                        date=parse_edtf("1957"), **fields)  # type: ignore[arg-type]
+        return plain(located([(source, None)], "chicago", "short-note")[0])
+
+    assert short("A. Shelepin; led KGB for Khrushchev") == "\u201cA. Shelepin.\u201d"
+    assert short("Molotov back in news \u2014 after 25 years") == "\u201cMolotov Back in News.\u201d"
+    assert short("Transcript of a CC CPSU plenum, evening session") == "\u201cTranscript of a CC CPSU Plenum.\u201d"
+    assert short("Vypiska iz protokola No. 3 zasedaniia Prezidiuma", language="Russian",
+                 title_english="Extract from protocol No. 3") == "\u201cVypiska iz protokola No. 3.\u201d"
+    assert short("Amnistiia 1953 g. i ee posledstviia dlia strany", language="Russian",
+                 title_english="The amnesty of 1953 and its consequences") == "\u201cAmnistiia 1953 g.\u201d"
+
+
+def test_punctuation_goes_inside_closing_quotation_marks() -> None:
+    serov = Source(id="p", kind="newspaper-article", type="press", title="Dismissal in Russia: Security chief "
+                   "'transferred'", container="The Press", date=parse_edtf("1958-12-09"))
+    assert format_citation(serov, "mla").startswith(
+        "\u201cDismissal in Russia: Security Chief \u2018Transferred.\u2019\u201d The Press, 9 Dec. 1958.")
+    assert format_citation(serov, "apa").startswith(
+        "Dismissal in Russia: Security chief \u2018transferred.\u2019 (1958, December 9).")
+    fund = Source(id="f", kind="book", type="primary", title="Georgii Zhukov", publisher='Mezhdunarodnyi fond '
+                  '"Demokratiia"', year=2001)
+    assert format_citation(fund, "chicago") == "Georgii Zhukov. Mezhdunarodnyi fond \u201cDemokratiia,\u201d 2001."
+    perm = Source(id="e", kind="encyclopedia-entry", type="reference", title="Perm",
+                  container="Encyclopaedia Britannica", edition="15th", year=1994)
+    assert located([(perm, None)], "chicago", "note") == [
+        "\x0eEncyclopaedia Britannica\x0f, 15th ed., under \u201cPerm.\u201d"]
+
+
+def test_works_of_one_title_are_told_apart() -> None:
+    def telegram(number: str) -> Source:
+        return Source(id=f"t{number}", kind="document", type="primary", title="Telegram from the embassy in the "
+                      "Soviet Union to the Department of State", authors=("Bohlen, Charles E.",), number=number,
+                      container="Foreign relations of the United States, 1955-1957", volume="24",
+                      date=parse_edtf("1955"))
+    one, two = telegram("49"), telegram("63")
+    assert plain(located([(one, None)], "chicago", "short-note", [two])[0]) == (
+        "Bohlen, \u201cTelegram from the Embassy in the Soviet Union to the Department of State,\u201d doc. 49.")
+    assert plain(located([(one, None)], "mla", "in-text", [two])[0]) == (
+        "(Bohlen, \u201cTelegram from the Embassy in the Soviet Union to the Department of State,\u201d doc. 49)")
+    # MLA's three hyphens keep their period after a name that ends in an initial
+    assert [plain(entry)[:5] for entry in bibliography([one, two], "mla")] == ["Bohle", "---. "]
+
+
+def test_double_issues_translations_and_archive_references_take_en_dashes() -> None:
+    almanac = Source(id="a", kind="journal-article", type="scholarly", title="Molotov and Yugoslavia",
+                     authors=("Doe, Jane",), container="Slavic Almanac", issue="3-4", year=2024, pages="10-20")
+    assert format_citation(almanac, "mla").endswith("Slavic Almanac, nos. 3\u20134, 2024, pp. 10\u201320.")
+    assert format_citation(almanac, "chicago").endswith("Slavic Almanac, no. 3\u20134 (2024): 10\u201320.")
+    russian = replace_source(SHEPILOV, title_english="The one who did not join, 1953-1964")
+    assert "[The one who did not join, 1953\u20131964]" in format_citation(russian, "apa")
+    assert "ll. 49\u201350" in format_citation(replace_source(UNDATED_ARCHIVE_DOCUMENT, archive="f. 3, ll. 49-50"),
+                                               "chicago")
+
+
+def test_a_publisher_spelt_with_a_ligature_is_the_site_itself() -> None:
+    entry = Source(id="k", kind="encyclopedia-entry", type="reference", title="Lazar Moiseyevich Kaganovich",
+                   container="Encyclopaedia Britannica", publisher="Encyclopædia Britannica",
+                   url="https://www.britannica.com/biography/Lazar-Moiseyevich-Kaganovich", accessed=ACCESSED)
+    assert "Britannica, Encyclop" not in format_citation(entry, "mla")
+    assert "Encyclopædia" not in format_citation(entry, "apa")
+
+
+def test_a_section_of_a_journal_in_a_note() -> None:
+    journal = Source(id="j", kind="journal-article", type="reference", title="Sostav rukovodiashchikh organov",
+                     container="Izvestiia TsK KPSS", issue="7", year=1990, language="Russian",
+                     title_english="The composition of the leading bodies")
+    (note,) = located([(journal, Citation("j", section="Saburov, M. Z."))], "chicago", "note")
+    assert plain(note).endswith("Izvestiia TsK KPSS, no. 7 (1990), sec. Saburov, M. Z.")
+    (short,) = located([(journal, Citation("j", section="Saburov, M. Z."))], "chicago", "short-note")
+    assert plain(short).endswith("sec. Saburov, M. Z.")
+
+
+def replace_source(source: Source, **changes: object) -> Source:
+    from dataclasses import replace
+
+    return replace(source, **changes)  # type: ignore[arg-type]

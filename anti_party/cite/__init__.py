@@ -107,7 +107,8 @@ def bibliography(sources: Iterable[Source], style: str, library: Iterable[Source
             names = work.lead_key
             lead = mla.lead(work.lead) if names else ""
             if names and names == previous and entries[index].startswith(lead):
-                entries[index] = "---" + entries[index][len(lead):]
+                rest = entries[index][len(lead):]  # ". Title", ", editor. Title", or " Title" after "E."
+                entries[index] = "---" + (rest if rest.startswith((".", ",")) else "." + rest)
             previous = names
     return entries
 

@@ -22,6 +22,7 @@ from anti_party.cite.work import (
     locator_parts,
     many_pages,
     pages,
+    quoted,
     sentence,
 )
 from anti_party.dates import DatePoint
@@ -90,7 +91,7 @@ def reference(work: Work, catalogue: Catalogue | None = None) -> str:
     dated = re.sub(r"(\d{4})", lambda match: match[1] + letter, when, count=1) if when else f"n.d.{letter}"
     date = f"({dated})."
     container = work.container(STYLE)
-    publisher = work.publisher_named_apart(source.publisher)
+    publisher = work.publisher_named_apart()
     publisher = None if publisher in source.authors else publisher
     translated = _role(work.translators, "Trans.")
     the_edition = edition(source.edition) if source.edition else None
@@ -104,7 +105,7 @@ def reference(work: Work, catalogue: Catalogue | None = None) -> str:
             where = sentence(italic(container) if container else None, located)
         else:  # "Review, 17(1), 47\u201358"; with an issue and no volume, the issue stands in the volume's place
             volume_text = clean(source.volume) if source.volume else None
-            issue_text = clean(source.issue) if source.issue else None
+            issue_text = work.issue
             numbered: str | None
             if container and volume_text:
                 numbered = italic(f"{container}, {volume_text}") + (f"({issue_text})" if issue_text else "")
@@ -151,9 +152,10 @@ def in_text(work: Work, citation: Citation | None, catalogue: Catalogue) -> str:
     if work.lead:
         head = f"{surnames(work.lead, '&')}, {year}"
     else:  # no author: the title (in title case if English), quoted for parts and italic for whole works
-        short = work.short_title(STYLE, whole=catalogue.needs_whole_title(work, STYLE))
+        short, distinction = catalogue.short(work, STYLE)
         short = title_case(short, STYLE) if work.english else short
-        head = f"\u201c{short},\u201d {year}" if work.is_part else f"{italic(short)}, {year}"
+        title = quoted(short, ",") if work.is_part else f"{italic(short)},"
+        head = f"{title} {distinction}, {year}" if distinction else f"{title} {year}"
     where = locator_parts(citation, STYLE, page_label=True, section="Section", document="Document")
     return f"({head}, {where})" if where else f"({head})"
 

@@ -17,6 +17,7 @@ from anti_party.cite.work import (
     Work,
     edition,
     entry,
+    inside_quotes,
     locator_parts,
     pages,
     quoted,
@@ -121,7 +122,7 @@ def _journal(work: Work) -> str:
     """ "American Slavic and East European Review 17, no. 1 (1958)"."""
     source = work.source
     head = " ".join(part for part in (_periodical(work), clean(source.volume) if source.volume else None) if part)
-    head += f", no. {clean(source.issue)}" if source.issue else ""
+    head += f", no. {work.issue}" if work.issue else ""
     return head + (f" ({work.year})" if work.year else "")
 
 
@@ -136,7 +137,7 @@ def bibliography(work: Work) -> str:
         author = sentence(unsigned)
     span = pages(source.pages, STYLE) if source.pages else None
     when = _when(work)
-    publisher = clean(source.publisher) if source.publisher else None
+    publisher = work.publisher
     the_edition = sentence(edition(source.edition)) if source.edition else None
     contributors = [sentence(part) for part in work.contributors(work.work_editors if not source.container else [])]
     number = sentence(work.number()) if source.number else None
@@ -147,7 +148,7 @@ def bibliography(work: Work) -> str:
         span = span if work.kind == "magazine-article" else None  # newspapers are cited without pages
         rest = [sentence(when, span) if unsigned else sentence(_periodical(work), when, span)]
     elif work.kind == "web-page":
-        rest = [sentence(_container_name(work)), sentence(work.publisher_named_apart(publisher)), sentence(when)]
+        rest = [sentence(_container_name(work)), sentence(work.publisher_named_apart()), sentence(when)]
     elif work.kind == "document" and not work.container_is_book:  # standalone, or in an archive
         rest = [the_edition, number, sentence(when), archive,
                 sentence(_container_name(work)) if source.container else sentence(publisher)]
@@ -189,8 +190,9 @@ def note(work: Work, citation: Citation | None, catalogue: Catalogue | None = No
     translated = [part.replace("Translated by", "trans.").replace("Edited and translated by", "ed. and trans.")
                   .replace("Edited by", "ed.") for part in work.contributors(work.work_editors)]
     the_edition = edition(source.edition) if source.edition else None
-    if work.kind == "journal-article":
-        parts = [names, title, f"{_journal(work)}: {where}" if where else _journal(work), access, work.url]
+    if work.kind == "journal-article":  # a colon introduces pages only: "(1958): 50", "(1990), sec. 2"
+        located = f"{_journal(work)}: {where}" if where and citation and citation.pages else _journal(work)
+        parts = [names, title, located, None if located.endswith(where or "\0") else where, access, work.url]
     elif work.kind in ("newspaper-article", "magazine-article", "web-page"):
         parts = [names, title, _container_name(work), when, where, access, work.url]
     elif work.kind == "encyclopedia-entry" and not work.lead:
@@ -205,17 +207,17 @@ def note(work: Work, citation: Citation | None, catalogue: Catalogue | None = No
         document = work.kind == "document"
         own_date = work.date_text(DATES, own=True) if document else None
         year = str(source.year) if source.year else None
-        imprint = _imprint(source.publisher, year if document else when or ("n.d." if not work.url else None))
+        imprint = _imprint(work.publisher, year if document else when or ("n.d." if not work.url else None))
         last = [part for part in (title, own_date, f"in {container}" if container else None, *translated,
                                   the_edition, volume) if part]
         last[-1] += f" {imprint}" if imprint else ""
         parts = [names, *last, work.number(), where, access, work.url]
     text = _commas(parts)
-    return text if text.endswith(".") else text + "."
+    return inside_quotes(text if text.endswith(".") else text + ".")
 
 
 def _imprint(publisher: str | None, when: str | None) -> str | None:
-    inside = ", ".join(part for part in (clean(publisher) if publisher else None, when) if part)
+    inside = ", ".join(part for part in (publisher, when) if part)
     return f"({inside})" if inside else None
 
 
@@ -237,8 +239,11 @@ def short_note(work: Work, citation: Citation | None, catalogue: Catalogue) -> s
     closing = "," if where else "."
     if work.kind == "encyclopedia-entry" and not work.lead:
         head = f"{_container_name(work)}, under {quoted(work.title(STYLE), closing)}"
-        return f"{head} {where}." if where else head
-    short = work.short_title(STYLE, whole=catalogue.needs_whole_title(work, STYLE))
-    title = quoted(short, closing) if work.is_part else italic(short) + closing
+        return f"{head} {where}" + ("" if where.endswith(".") else ".") if where else head
+    short, distinction = catalogue.short(work, STYLE)
+    if distinction:
+        title = (quoted(short, ",") if work.is_part else italic(short) + ",") + f" {distinction}{closing}"
+    else:
+        title = quoted(short, closing) if work.is_part else italic(short) + closing
     text = f"{surnames(work.lead)}, {title}" if work.lead else title
-    return f"{text} {where}." if where else text
+    return f"{text} {where}" + ("" if where.endswith(".") else ".") if where else text

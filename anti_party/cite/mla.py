@@ -17,6 +17,7 @@ from anti_party.cite.work import (
     Work,
     edition,
     entry,
+    inside_quotes,
     locator_parts,
     many_pages,
     pages,
@@ -66,7 +67,7 @@ def _contributors(names: list[Name]) -> str:
 
 def _publisher(work: Work) -> str | None:
     """Omitted for periodicals and web sites named after their publisher; academic presses shortened."""
-    publisher = work.publisher_named_apart(work.source.publisher)
+    publisher = work.publisher_named_apart()
     if publisher is None or work.kind in PERIODICALS:
         return None
     publisher = re.sub(r"\bUniversity Press\b", "UP", publisher)
@@ -112,7 +113,7 @@ def works_cited(work: Work) -> str:
         *([] if container else own),
         edition(source.edition) if source.edition else None,
         f"vol. {clean(source.volume)}" if source.volume else None,
-        f"no. {clean(source.issue)}" if source.issue else None,
+        f"{'nos.' if chr(0x2013) in (work.issue or '') else 'no.'} {work.issue}" if work.issue else None,
         work.number(),
         _publisher(work),
         work.date_text(DATES, circa="circa"),
@@ -143,10 +144,11 @@ def in_text(work: Work, citation: Citation | None, catalogue: Catalogue) -> str:
     """
     title = None
     if not work.lead or catalogue.needs_title(work):
-        short = work.short_title(STYLE, whole=catalogue.needs_whole_title(work, STYLE))
+        short, distinction = catalogue.short(work, STYLE)
         title = quoted(short, "") if work.is_part else italic(short)
+        title += f", {distinction}" if distinction else ""
     head = ", ".join(part for part in (surnames(work.lead) if work.lead else None, title) if part)
     where = locator_parts(citation, STYLE, page_label=False)
     if where:
         head += f" {where}" if citation is not None and citation.pages else f", {where}"
-    return "(" + head.replace("\u201d,", ",\u201d") + ")"
+    return "(" + inside_quotes(head) + ")"

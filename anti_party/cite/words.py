@@ -210,6 +210,10 @@ def number_words(number: int) -> str:
 _LEADING_ARTICLE = re.compile(r"(?:the|a|an|le|la|les|l|il|lo|el|der|die|das)\s+", re.IGNORECASE)
 
 
+# Letters that NFKD leaves whole but a reader files as two ("Encyclopædia" as "Encyclopaedia").
+_LIGATURES = str.maketrans({"æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss"})
+
+
 def fold(text: str) -> str:
     """For alphabetising: no accents, no punctuation or quotation marks, lower case, numerals spelled out.
 
@@ -218,6 +222,7 @@ def fold(text: str) -> str:
     word; `letters` joins them for MLA's and APA's letter-by-letter order.
     """
     plain = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    plain = plain.translate(_LIGATURES)
     plain = re.sub(r"(\d+)(st|nd|rd|th|s)?\b", _numeral_words, plain.casefold())
     return " ".join(re.sub(r"[^\w\s]|_", " ", plain).split())
 

@@ -127,24 +127,26 @@ class Work:
     def short_title(self, style: str, whole: bool = False) -> str:
         """A title of a few words that leads the reader to the full entry (in-text citations, short notes).
 
-        The title before its subtitle (WHOLE keeps the subtitle) and any parenthesis, less a
-        leading English article, its first clause if that has two words or more; past five
-        words its first four, never ending on an article, preposition or conjunction; with
+        Worked out on the stored sentence-case title, then set in the style's case: the title
+        before its subtitle or a headline's deck (after a colon, semicolon or dash; WHOLE keeps
+        the subtitle, itself shortened), without parentheses or a leading English article, its
+        first clause if that has two words or more; past five words its first four, carried on
+        through a name ("a CC CPSU plenum") or a number after "No.", never ending on a small
+        word (an article, preposition or conjunction, in English or the title's language); with
         its brackets and quotation marks closed.
         """
-        title = self.title(style)
-        text = re.sub(r"\s*\([^)]*\)", "", title if whole else title.split(":")[0]).strip()
-        if self.english:
-            text = re.sub(r"^(?:The|A|An)\s+", "", text)
-        clause = text.split(",")[0]
-        text = clause if len(clause.split()) >= 2 else text
-        words = text.split()
-        if len(words) > 5:
-            words = words[:4]
-            while len(words) > 1 and minor(words[-1].strip("\u201c\u201d\u2018\u2019[]"), "mla"):
-                words.pop()
-            text = " ".join(words)
-        return _closed_marks(text.rstrip(",;:"))
+        stored = typographic(clean(self.source.title))
+        if self.is_description:
+            stored = stored[1:-1]
+        match = _SUBTITLE.search(stored)
+        main = stored[:match.start()] if match else stored
+        text = _shorten(main, self.english)
+        if whole and match:
+            deck = _shorten(stored[match.end():], self.english, article=False)
+            text = f"{main}{match.group().rstrip()} {deck}"
+        text = _closed_marks(text.rstrip(",;:"))
+        english = self.english and not self.is_description
+        return title_case(text, style) if english and style != "apa" else text
 
     def number(self, document: str = "doc.") -> str | None:
         """A document's number: a bare one within a collection as "doc. 577"; a report's own as it is."""
@@ -165,22 +167,38 @@ class Work:
         parts = [f"{edited} by {names(editors)}"] if editors else []
         return parts + ([f"{translated} by {names(self.translators)}"] if self.translators else [])
 
-    def archive(self) -> str | None:
-        return clean(self.source.archive) if self.source.archive else None
+    @property
+    def issue(self) -> str | None:
+        """The issue number, a double issue with an en dash ("3\u20134")."""
+        return typographic(clean(self.source.issue)) if self.source.issue else None
 
-    def publisher_named_apart(self, publisher: str | None) -> str | None:
+    def archive(self) -> str | None:
+        return typographic(clean(self.source.archive)) if self.source.archive else None
+
+    def distinction(self) -> str | None:
+        """What tells apart two works of the same title: a document's number, else the reference work or date."""
+        if self.source.number:
+            return self.number()
+        if self.kind == "encyclopedia-entry" and self.source.container:
+            return clean(self.source.container)
+        return self.source.date.text if self.source.date else (str(self.year) if self.year else None)
+
+    @property
+    def publisher(self) -> str | None:
+        return typographic(clean(self.source.publisher)) if self.source.publisher else None
+
+    def publisher_named_apart(self) -> str | None:
         """The publisher, unless it only repeats the container's (site's) name, spelt any way."""
-        if publisher is None:
+        if self.publisher is None:
             return None
-        container = self.source.container or ""
-        return None if fold(publisher) == fold(container) else clean(publisher)
+        return None if fold(self.publisher) == fold(self.source.container or "") else self.publisher
 
     def translation(self) -> str | None:
         """The English translation of a non-English title, in brackets: " [The one who did not join]"."""
         english = self.source.title_english
         if not english or self.english or english == self.source.title:  # a name needs no translation
             return None
-        return f" [{clean(english)}]"
+        return f" [{typographic(clean(english))}]"
 
     def container(self, style: str) -> str | None:
         if self.source.container is None:
@@ -236,6 +254,50 @@ class Work:
         return self.source.accessed if self.source.url else None
 
 
+# Where a title's subtitle or a headline's deck begins: a colon, a semicolon or a dash.
+_SUBTITLE = re.compile(r"\s*(?::|;|\s\u2014\s|\u2014)\s*")
+# Small words of the other languages the store cites, which a short title must not end on.
+_SMALL_WORDS_ABROAD = frozenset({
+    "i", "v", "vo", "na", "o", "ob", "s", "so", "k", "ko", "po", "iz", "ot", "za", "do", "dlia", "pri", "u",  # Russian
+    "di", "e", "il", "la", "lo", "le", "del", "della", "dei", "è", "a", "da", "in", "per", "con",  # Italian
+    "w", "z", "we", "ze",  # Polish
+    "de", "dos", "das", "um", "uma",  # Portuguese
+    "sem", "og", "á", "í",  # Icelandic
+    "der", "die", "und", "von", "zu", "im", "mit",  # German
+    "et", "les", "des", "du", "au", "en", "sur",  # French
+})  # fmt: skip
+
+
+def _small(word: str) -> bool:
+    bare = word.strip("\u201c\u201d\u2018\u2019[]\u00ab\u00bb,").lower()
+    return minor(bare, "mla") or bare in _SMALL_WORDS_ABROAD
+
+
+def _shorten(text: str, english: bool, article: bool = True) -> str:
+    text = re.sub(r"\s*\([^)]*\)", "", text).strip()
+    if english and article:
+        text = re.sub(r"^(?:The|A|An)\s+", "", text)
+    clause = text.split(",")[0]
+    text = clause if len(clause.split()) >= 2 else text
+    words = text.split()
+    if len(words) <= 5:
+        return text
+    short = words[:4]
+    for word in words[4:]:
+        last = short[-1]
+        acronym = len(last) > 1 and last.isupper()
+        if word[:1].isupper() or last.lower().rstrip(".") == "no" or (word[:1].isdigit() and last[:1].isupper()):
+            short.append(word)  # a name or a numbered label goes on to its end
+        elif acronym and not _small(word):
+            short.append(word.rstrip(","))  # an acronym qualifies the noun after it ("CPSU plenum")
+            break
+        else:
+            break
+    while len(short) > 1 and _small(short[-1]):
+        short.pop()
+    return " ".join(short)
+
+
 def _closed_marks(text: str) -> str:
     """TEXT with an unclosed bracket dropped and unclosed quotation marks closed."""
     if text.count("[") > text.count("]"):
@@ -271,10 +333,22 @@ class Catalogue:
         """Whether a short citation by names alone would fit another work too (MLA: add a short title)."""
         return bool(work.lead) and bool(self.same_lead(work))
 
-    def needs_whole_title(self, work: Work, style: str) -> bool:
-        """Whether the short title alone fits another work under the same names (then the subtitle is kept)."""
-        short = work.short_title(style)
-        return any(other.short_title(style) == short for other in self.same_lead(work))
+    def short(self, work: Work, style: str) -> tuple[str, str | None]:
+        """The shortest title that tells WORK from the other works under the same names, and what else must.
+
+        The short title; else the short title with its subtitle; else the whole title; and
+        where even whole titles are the same, what tells the works apart (a document's number,
+        the reference work, or the date) as a second part.
+        """
+        def levels(candidate: Work) -> tuple[str, str, str]:
+            return candidate.short_title(style), candidate.short_title(style, whole=True), candidate.title(style)
+
+        mine = levels(work)
+        theirs = [levels(other) for other in self.same_lead(work)]
+        for index, text in enumerate(mine):
+            if all(other[index] != text for other in theirs):
+                return text, None
+        return mine[-1], work.distinction()
 
     @cached_property
     def apa_letters(self) -> dict[str, str]:
@@ -398,7 +472,25 @@ def _closed(text: str) -> bool:
 
 
 def entry(*sentences: str | None) -> str:
-    return " ".join(sentence for sentence in sentences if sentence)
+    """The sentences of an entry, with each period or comma moved inside a closing quotation mark."""
+    return inside_quotes(" ".join(sentence for sentence in sentences if sentence))
+
+
+def inside_quotes(text: str) -> str:
+    """American punctuation: a period or comma that follows a closing quotation mark goes inside it.
+
+    A right single mark counts as closing a quotation only where a left one is open before
+    it; otherwise it is an apostrophe ("Workers\u2019,").
+    """
+    def move(match: re.Match[str]) -> str:
+        marks = match[1]
+        if marks.startswith("\u2019"):
+            before = text[:match.start()]
+            if before.count("\u2018") <= before.count("\u2019"):
+                return match[0]
+        return match[2] + marks
+
+    return re.sub(r"([\u2019\u201d]+)([.,])", move, text)
 
 
 def quoted(title: str, closing: str = ".") -> str:
@@ -406,6 +498,8 @@ def quoted(title: str, closing: str = ".") -> str:
     inner = title.replace("\u201c", "\u2018").replace("\u201d", "\u2019").replace('"', "\u2019")
     if inner.endswith(("?", "!")) or (closing == "." and inner.endswith(".")):
         closing = ""  # the title's own mark (or an abbreviation's period) stands for the period
+    if closing and inner.endswith("\u2019") and "\u2018" in inner:  # a quotation closing the title
+        return f"\u201c{inner[:-1]}{closing}\u2019\u201d"
     return f"\u201c{inner}{closing}\u201d"
 
 
