@@ -13,6 +13,7 @@ import pty
 import re
 import resource
 import select
+import signal
 import struct
 import subprocess
 import sys
@@ -30,6 +31,10 @@ MEMORY = 2**30  # bytes of address space for one case: a runaway read fails inst
 
 def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+    # As a shell does for a command at the prompt: a test run started in the background (`cmd &`)
+    # inherits SIGINT ignored, and Python then leaves Ctrl-C ignored too.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
 STDERR_CHARACTERS = 2000
 
 @dataclass(frozen=True)
