@@ -169,7 +169,8 @@ def event_column(field: str) -> str:
 
 
 def _write_events(connection: sqlite3.Connection, store: Store) -> None:
-    from anti_party.render.records import EVENT_FIELDS, event_cells
+    from anti_party.choices import EVENT_FIELDS
+    from anti_party.render.records import event_cells
 
     events = _in_store_order(store.events)
     encode = encoder(Event)

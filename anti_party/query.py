@@ -14,8 +14,6 @@ from anti_party.errors import DataError, UsageError, quoted
 from anti_party.model import Citation, Event, Note, Person, PresidiumSeat, Profile, Source, Store, Term
 from anti_party.store import close_matches
 
-SORT_KEYS = ("date", "title", "id")
-
 
 class QueryError(UsageError, ValueError):
     """A query that contradicts itself (a usage problem)."""
@@ -356,8 +354,6 @@ def outside_record(start: date, end: date) -> str | None:
 
 
 # --- listings: apg people, apg tags, apg sources ---
-
-PEOPLE_SORTS = ("id", "name", "born")
 
 
 @dataclass(frozen=True)

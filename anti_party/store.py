@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 from anti_party.dates import DateError, EdtfDate, parse_edtf
 from anti_party.errors import DataError, clipped, quoted
 from anti_party.model import Citation, Event, Note, Office, Period, Person, PresidiumSeat, Source, Store, Term
+from anti_party.paths import default_store_path as default_store_path  # re-exported
+from anti_party.paths import store_paths as store_paths
 from anti_party.rules import check_rules
 
 if TYPE_CHECKING:
@@ -60,23 +62,6 @@ class StoreError(DataError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         super().__init__(*map(str, problems))
         self.problems = tuple(problems)
-
-
-def default_store_path() -> Path:
-    """The packaged events.toml: inside the wheel, or at the root of a source checkout."""
-    package = Path(__file__).resolve().parent
-    shipped = package / "events.toml"
-    return shipped if shipped.is_file() else package.parent / "events.toml"
-
-
-def store_paths(given: Sequence[Path], environ: str | None, *, use_default: bool = True) -> list[Path]:
-    """The stores to load, in order: the packaged one, then --store paths or else $APG_STORE."""
-    extra = list(given) or [Path(p) for p in (environ or "").split(os.pathsep) if p]
-    paths = ([default_store_path()] if use_default else []) + extra
-    unique: dict[Path, Path] = {}
-    for path in paths:  # naming the packaged store again must not define everything twice
-        unique.setdefault(Path(os.path.realpath(path)), path)  # never raises, even for a symlink loop
-    return list(unique.values())
 
 
 @dataclass(frozen=True)

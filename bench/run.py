@@ -167,6 +167,8 @@ def main() -> None:
             Case("`apg timeline --from 1957 -f tsv`", [APG, "timeline", "--from", "1957", "-f", "tsv"]),
             Case("`apg timeline --from 1957 -f timeline` (rich)", [APG, "timeline", "--from", "1957", "-f",
                                                                    "timeline"]),
+            # Not a target: the start-up any click program pays before its own code runs.
+            Case("`python -c 'import click'` (reference)", [sys.executable, "-c", "import click"]),
         ]
         run_rounds(packaged, max(options.runs, 20), environment, cache)
         sections.append("\n".join(["### The packaged store (events.toml), with its index", "", HEADER,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from anti_party.render.records import EVENT_FIELDS
+from anti_party.choices import EVENT_FIELDS
 from conftest import Invoke
 
 STORE = '''

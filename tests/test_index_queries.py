@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from anti_party import query
+from anti_party.choices import SORT_KEYS
 from anti_party.index import IndexedStore, event_sql, write_database
 from anti_party.model import Store
 from anti_party.query import DateRange, EventQuery
@@ -75,7 +76,7 @@ def event_queries(draw: st.DrawFn) -> EventQuery:
     people = draw(st.lists(st.sampled_from(["molotov", "khrushchev", "gomulka", "zhukov", "nobody"]), max_size=2))
     tags = draw(st.lists(st.sampled_from(["plenum", "foreign", "crisis", "succession", "none"]), max_size=2))
     grep = draw(st.one_of(st.none(), st.sampled_from(NEEDLES), st.text(max_size=6)))
-    return EventQuery(DateRange(start, end), tuple(people), tuple(tags), grep, draw(st.sampled_from(query.SORT_KEYS)),
+    return EventQuery(DateRange(start, end), tuple(people), tuple(tags), grep, draw(st.sampled_from(SORT_KEYS)),
                       draw(st.booleans()), draw(st.one_of(st.none(), st.integers(0, 30))))
 
 

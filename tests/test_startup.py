@@ -56,6 +56,22 @@ def test_each_command_imports_only_what_it_needs(indexed: Path, args: tuple[str,
     assert imported(indexed, *args) == needed
 
 
+LIBRARY = ("anti_party.store", "anti_party.model", "anti_party.query", "anti_party.dates", "anti_party.index",
+           "anti_party.render.records")
+
+
+@pytest.mark.parametrize("args", [("--help",), ("timeline", "--help"), ("cite", "--help"), ("completion", "bash")])
+def test_the_command_line_is_built_without_the_library(indexed: Path, args: tuple[str, ...]) -> None:
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("APG_")}
+    environment["APG_CACHE_DIR"] = str(indexed / "cache")
+    result = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True,
+                            env=environment, cwd=indexed, check=False)
+    assert result.returncode == 0, result.stderr
+    modules = result.stderr.rsplit("MODULES ", 1)[1].split()
+    assert "anti_party.cli" in modules
+    assert [name for name in LIBRARY if name in modules] == []
+
+
 def test_the_cli_names_the_citation_styles_as_cite_does() -> None:
     from anti_party import cite, cli
 

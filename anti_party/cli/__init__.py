@@ -6,13 +6,14 @@ import io
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from click.shell_completion import get_completion_class
 
-from anti_party import __version__, query
+from anti_party import __version__
+from anti_party.choices import CITATION_STYLES, DELIMITED_EVENT_FIELDS, PEOPLE_SORTS, SORT_KEYS
 from anti_party.cli.app import (
     App,
     check_or_fail,
@@ -37,15 +38,18 @@ from anti_party.cli.options import (
     person_option,
     user_date,
 )
-from anti_party.dates import EdtfDate
 from anti_party.errors import DataError
+from anti_party.paths import store_paths
 from anti_party.render import FORMATS, Options, render
-from anti_party.render.records import DELIMITED_EVENT_FIELDS, people_records, source_records, tag_records
 from anti_party.render.sanitise import terminal_text
-from anti_party.store import store_paths
 
-# anti_party.cite.STYLES (a test keeps them equal): the styles' modules load only for apg cite.
-CITATION_STYLES = ("mla", "chicago", "apa")
+# Building the command line loads no more than click and the modules above: each command
+# imports the queries (and the renderers load themselves) when it runs, so that `apg --help`,
+# `apg CMD --help` and completion stay quick; the citation styles load only for apg cite.
+if TYPE_CHECKING:
+    from datetime import date
+
+    from anti_party.dates import EdtfDate
 
 
 @click.group(name="apg", cls=GuardedGroup, context_settings=CONTEXT, invoke_without_command=True,
@@ -83,6 +87,8 @@ def main(ctx: click.Context, version: bool, stores: tuple[Path, ...], no_default
 
 def note_outside_record(start: date, end: date) -> None:
     """A note on stderr when the asked days reach beyond the store's record of office holders."""
+    from anti_party import query
+
     outside = query.outside_record(start, end)
     if outside:
         click.echo(f"Note: {outside}", err=True)
@@ -90,6 +96,8 @@ def note_outside_record(start: date, end: date) -> None:
 
 def version_text(app: App) -> str:
     """The stores loaded, what they hold and the span of their events."""
+    from anti_party import query
+
     held = query.store_summary(app.store)
     lines = [f"store: {path}" for path in app.paths]
     counts = ", ".join(f"{count} {noun if count == 1 else plural}" for count, noun, plural in (
@@ -107,7 +115,7 @@ def version_text(app: App) -> str:
               help="Events with this tag (repeatable; any of them).")
 @click.option("--grep", "-g", metavar="TEXT",
               help="Events whose title or summary contains TEXT (ignoring case and accents).")
-@click.option("--sort", type=click.Choice(query.SORT_KEYS), default="date", show_default=True,
+@click.option("--sort", type=click.Choice(SORT_KEYS), default="date", show_default=True,
               help="Order of the events.")
 @click.option("--reverse", "-r", is_flag=True, help="Reverse the order.")
 @click.option("--limit", "-n", type=click.IntRange(min=0), help="Show at most N events.")
@@ -117,6 +125,8 @@ def timeline(app: App, start: EdtfDate | None, end: EdtfDate | None, on: EdtfDat
              tags: Sequence[str], grep: str | None, sort: str, reverse: bool, limit: int | None,
              format_name: str, fields: tuple[str, ...] | None, header: bool, details: bool) -> None:
     """List events, filtered by date, person, tag or text."""
+    from anti_party import query
+
     try:
         span = query.date_range(start, end, on)
     except query.QueryError as error:
@@ -149,6 +159,8 @@ def person(app: App, name: str, format_name: str, fields: tuple[str, ...] | None
     NAME is an id, surname, full name, alias or the Russian name, in any case and
     without accents; a unique prefix is enough.
     """
+    from anti_party import query
+
     profile = query.profile(app.store, find_person(app.store, name))
     options = Options(app.store, fields, header, details)
     app.emit(render(resolve_format(app, format_name, piped="text"), "person", profile, options))
@@ -168,6 +180,8 @@ def on_date(app: App, when: EdtfDate, window: int, format_name: str) -> None:
     incoming holder). For a month or a year: the holders on its first day and every
     change within it.
     """
+    from anti_party import query
+
     report = query.state_of_power(app.store, when, window)
     note_outside_record(when.earliest, when.latest)
     app.emit(render(resolve_format(app, format_name), "on", report, Options(app.store)))
@@ -187,6 +201,8 @@ def offices(app: App, start: EdtfDate | None, end: EdtfDate | None, offices: tup
 
     The formats tsv, csv and json list the terms instead.
     """
+    from anti_party import query
+
     find_all(app.store, offices, query.find_office)
     try:
         span = query.office_span(start, end, offices or tuple(app.store.offices))
@@ -198,12 +214,15 @@ def offices(app: App, start: EdtfDate | None, end: EdtfDate | None, offices: tup
 
 
 @main.command(context_settings=CONTEXT)
-@click.option("--sort", type=click.Choice(query.PEOPLE_SORTS), default="born", show_default=True,
+@click.option("--sort", type=click.Choice(PEOPLE_SORTS), default="born", show_default=True,
               help="Order of the people.")
 @listing_format
 @click.pass_obj
 def people(app: App, sort: str, format_name: str, header: bool) -> None:
     """List the people with life dates, Presidium seats and offices."""
+    from anti_party import query
+    from anti_party.render.records import people_records
+
     emit_listing(app, people_records(query.list_people(app.store, sort)), format_name, header)
 
 
@@ -212,6 +231,9 @@ def people(app: App, sort: str, format_name: str, header: bool) -> None:
 @click.pass_obj
 def tags(app: App, format_name: str, header: bool) -> None:
     """List the tags and how many events carry each."""
+    from anti_party import query
+    from anti_party.render.records import tag_records
+
     emit_listing(app, tag_records(query.list_tags(app.store)), format_name, header)
 
 
@@ -220,6 +242,9 @@ def tags(app: App, format_name: str, header: bool) -> None:
 @click.pass_obj
 def sources(app: App, format_name: str, header: bool) -> None:
     """List the sources and how many events, terms, people and Presidium seats cite each (notes included)."""
+    from anti_party import query
+    from anti_party.render.records import source_records
+
     emit_listing(app, source_records(query.list_sources(app.store)), format_name, header)
 
 
@@ -244,6 +269,8 @@ def cite(app: App, ids: tuple[str, ...], style: str, everything: bool, form: str
     keep the italics when pasted; bibtex, csl-json and ris are for reference
     managers.
     """
+    from anti_party import query
+
     if not ids and not everything:
         raise click.UsageError("give source or event ids, or --all")
     from anti_party.cite import CitationRequest, gaps  # the citation styles load only for apg cite
@@ -316,6 +343,8 @@ def show(app: App, ids: tuple[str, ...], format_name: str, fields: tuple[str, ..
     An ID of - reads ids from standard input, one per line or in the first
     column of TSV, so that `apg timeline --tag plenum | apg show -` works.
     """
+    from anti_party import query
+
     by_id = {event.id: event for event in app.store.events}
     wanted = query.ids_from_lines(stdin_lines(), by_id) if ids == ("-",) else list(dict.fromkeys(ids))
     if not wanted:

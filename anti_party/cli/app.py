@@ -14,15 +14,16 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
-from anti_party import query
 from anti_party.errors import DataError
-from anti_party.model import Store
-from anti_party.render import Options, render
-from anti_party.render.records import Records
-from anti_party.store import Problem, StoreError, check_store, load_store
 
+# The store, the queries and the renderers load when a command needs them, not to build the
+# command line: `apg --help` and shell completion of options stay quick.
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from anti_party.model import Store
+    from anti_party.render.records import Records
+    from anti_party.store import Problem
 
 def color_wanted(flag: bool | None, environ: Mapping[str, str], is_terminal: bool) -> bool:
     """--color/--no-color, then NO_COLOR, FORCE_COLOR or CLICOLOR_FORCE, then TERM=dumb, then the tty."""
@@ -82,6 +83,8 @@ def write_data(text: str) -> None:
 
 def load_or_fail(paths: list[Path], cache: Path | None = None) -> Store:
     """The merged store, or a DataError naming every problem."""
+    from anti_party.store import StoreError, load_store
+
     try:
         return load_store(paths, cache)
     except StoreError as error:
@@ -90,6 +93,8 @@ def load_or_fail(paths: list[Path], cache: Path | None = None) -> Store:
 
 def check_or_fail(paths: list[Path]) -> tuple[Store, tuple[Problem, ...]]:
     """The merged store validated afresh and its warnings, or a DataError naming every problem."""
+    from anti_party.store import StoreError, check_store
+
     try:
         return check_store(paths)
     except StoreError as error:
@@ -222,6 +227,8 @@ def resolve_format(app: App, format_name: str, interactive: str = "timeline", pi
 
 
 def find_person(store: Store, name: str) -> str:
+    from anti_party import query
+
     try:
         return query.find_person(store, name).id
     except query.LookupFailed as error:
@@ -230,6 +237,8 @@ def find_person(store: Store, name: str) -> str:
 
 def find_all(store: Store, names: Sequence[str], find: Callable[[Store, str], str]) -> tuple[str, ...]:
     """What FIND makes of each name (a tag, an office), or a DataError naming every name it does not know."""
+    from anti_party import query
+
     found: list[str] = []
     problems: list[str] = []
     for name in names:
@@ -243,4 +252,6 @@ def find_all(store: Store, names: Sequence[str], find: Callable[[Store, str], st
 
 
 def emit_listing(app: App, records: Records, format_name: str, header: bool) -> None:
+    from anti_party.render import Options, render
+
     app.emit(render(resolve_format(app, format_name, "table"), "records", records, Options(app.store, header=header)))

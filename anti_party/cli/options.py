@@ -5,27 +5,32 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from click.shell_completion import CompletionItem
 
-from anti_party import query
+from anti_party.choices import EVENT_FIELDS
 from anti_party.cli.app import App, cache_dir
-from anti_party.dates import DateError, EdtfDate, parse_user_date
 from anti_party.errors import quoted
-from anti_party.model import Store
+from anti_party.paths import store_paths
 from anti_party.render import FORMATS, formats_for
-from anti_party.render.records import EVENT_FIELDS
-from anti_party.store import StoreError, load_store, store_paths
+
+if TYPE_CHECKING:  # loaded when an option's value or a completion needs them (anti_party.cli.app)
+    from anti_party.dates import EdtfDate
+    from anti_party.model import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 def user_date(ctx: click.Context, param: click.Parameter, value: str | None) -> EdtfDate | None:
+    if value is None:
+        return None
+    from anti_party.dates import DateError, parse_user_date
+
     try:
-        return None if value is None else parse_user_date(value)
+        return parse_user_date(value)
     except DateError as error:
         raise click.BadParameter(str(error), ctx, param) from None
 
@@ -96,6 +101,8 @@ def person_option(function: F) -> F:
 
 def _completion_store(ctx: click.Context) -> Store | None:
     # Completion parses the command line without running the group, so the store is found here.
+    from anti_party.store import StoreError, load_store
+
     root = ctx.find_root().params
     paths = store_paths(root.get("stores") or (), os.environ.get("APG_STORE"),
                         use_default=not root.get("no_default_store"))
@@ -119,6 +126,8 @@ def complete_people(ctx: click.Context, param: click.Parameter, incomplete: str)
         return []
     if not incomplete.strip():
         return [CompletionItem(person.id, help=person.name) for person in store.people.values()]
+    from anti_party import query
+
     exact, prefix = query.match_people(store, incomplete)
     return [CompletionItem(ident, help=store.people[ident].name) for ident in dict.fromkeys([*exact, *prefix])]
 
@@ -145,6 +154,8 @@ def _check_fields(ctx: click.Context, param: click.Parameter, value: str | None)
         raise click.BadParameter(f"no field given; valid fields: {', '.join(EVENT_FIELDS)}", ctx, param)
     for name in fields:
         if name not in EVENT_FIELDS:
+            from anti_party import query
+
             hint = query.suggest(name, EVENT_FIELDS) or f"; valid fields: {', '.join(EVENT_FIELDS)}"
             raise click.BadParameter(f"unknown field {quoted(name)}{hint}", ctx, param)
     return fields

@@ -11,9 +11,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from anti_party.model import Store, Term
+if TYPE_CHECKING:  # the registry loads without the model, for the command line's --format choices
+    from anti_party.model import Store, Term
 
 # A listing of events and one person's profile; some formats also render "on" (the state of
 # power), "offices" (terms) and "records" (flat listings of people, tags and sources).

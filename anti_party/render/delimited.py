@@ -6,11 +6,11 @@ import csv
 import io
 from collections.abc import Sequence
 
+from anti_party.choices import DELIMITED_EVENT_FIELDS
 from anti_party.model import Event, Profile
 from anti_party.query import OfficeTerms, PowerReport
 from anti_party.render import Options
 from anti_party.render.records import (
-    DELIMITED_EVENT_FIELDS,
     POWER_TSV_FIELDS,
     Records,
     cell,

@@ -18,15 +18,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from anti_party.choices import EVENT_FIELDS
 from anti_party.model import Citation, Event, Note, Profile, Source, Store, Term
 from anti_party.query import Change, Holding, OfficeTerms, PersonRow, PowerReport, SourceUse, TagCount
 
-EVENT_FIELDS = (
-    "id", "date", "start", "end", "precision", "approximate", "uncertain",
-    "title", "summary", "people", "tags", "sources", "notes",
-)
-# The default columns of an event in TSV and CSV; --fields picks others.
-DELIMITED_EVENT_FIELDS = ("date", "start", "end", "id", "title", "people", "tags")
 TERM_FIELDS = ("office", "office_title", "person", "name", "from", "to", "sources", "notes")
 PERSON_ROW_FIELDS = ("id", "name", "born", "died", "rank", "side", "offices")
 TAG_FIELDS = ("tag", "events")
