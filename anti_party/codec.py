@@ -25,8 +25,14 @@ class CodecError(TypeError):
     """A field of a type the index cannot store: a programming error, found by the tests."""
 
 
-def encoder(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
-    """A function from a record of CLS to a dict of JSON values; fields at their default are left out."""
+def encoder(cls: type[Any], leaving_out: frozenset[str] = frozenset()) -> Callable[[Any], dict[str, Any]]:
+    """A function from a record of CLS to a dict of JSON values; fields at their default are left out.
+
+    So are the fields LEAVING_OUT names: the caller keeps them elsewhere, and gives them back
+    to the decoder with the rest.
+    """
+    if leaving_out:
+        return _encode_plan([step for step in _plan(cls) if step[0] not in leaving_out])
     return _record_codec(cls)[0]
 
 
@@ -44,9 +50,12 @@ def _record_codec(cls: type[Any]) -> tuple[Callable[[Any], dict[str, Any]], Call
     return _CODECS[cls]
 
 
-def _make_record_codec(cls: type[Any]) -> tuple[Callable[[Any], dict[str, Any]], Callable[[dict[str, Any]], Any]]:
+Plan = list[tuple[str, Any, "Convert | None", "Convert | None"]]  # (field, default, encode, decode) each
+
+
+def _plan(cls: type[Any]) -> Plan:
     hints = typing.get_type_hints(cls)
-    plan = []
+    plan: Plan = []
     for field in dataclasses.fields(cls):
         default = field.default if field.default is not dataclasses.MISSING else _NO_DEFAULT
         if field.default_factory is not dataclasses.MISSING:
@@ -55,7 +64,10 @@ def _make_record_codec(cls: type[Any]) -> tuple[Callable[[Any], dict[str, Any]],
                 raise CodecError(f"{cls.__name__}.{field.name}: a mutable default cannot be shared by decoded records")
         encode, decode = _codec(hints[field.name])
         plan.append((field.name, default, encode, decode))
+    return plan
 
+
+def _encode_plan(plan: Plan) -> Callable[[Any], dict[str, Any]]:
     def encode_record(record: Any) -> dict[str, Any]:
         data = {}
         for name, default, encode, _ in plan:
@@ -65,6 +77,12 @@ def _make_record_codec(cls: type[Any]) -> tuple[Callable[[Any], dict[str, Any]],
             data[name] = value if encode is None or value is None else encode(value)
         return data
 
+    return encode_record
+
+
+def _make_record_codec(cls: type[Any]) -> tuple[Callable[[Any], dict[str, Any]], Callable[[dict[str, Any]], Any]]:
+    plan = _plan(cls)
+    encode_record = _encode_plan(plan)
     decoders = [(name, decode) for name, _, _, decode in plan if decode is not None]
     defaults = {name: default for name, default, _, _ in plan if default is not _NO_DEFAULT}
     names = {name for name, _, _, _ in plan}

@@ -23,7 +23,7 @@ from anti_party.codec import decoder, encoder
 from anti_party.model import Event, Office, Period, Person, PresidiumSeat, Source, Store, Term
 from anti_party.query import EventQuery, fold, select_events
 
-INDEX_SCHEMA = 2  # the layout of the tables; bump it with any change to them or to what they hold
+INDEX_SCHEMA = 3  # the layout of the tables; bump it with any change to them or to what they hold
 T = TypeVar("T")
 
 # Events are indexed by (band, earliest): a band holds the events whose span (latest - earliest, in
@@ -85,7 +85,7 @@ def write_database(store: Store, path: Path, meta: Mapping[str, str], *, for_cac
         )
         connection.execute("BEGIN")
         connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-        _write_tables(connection, store)
+        _write_tables(connection, store, whole_records=not for_cache)
         if not for_cache:
             _write_citations(connection, store)
         connection.executescript(_INDEXES)
@@ -111,7 +111,7 @@ def write_standalone(store: Store, path: Path) -> None:
         raise
 
 
-def _write_tables(connection: sqlite3.Connection, store: Store) -> None:
+def _write_tables(connection: sqlite3.Connection, store: Store, *, whole_records: bool) -> None:
     for table, (cls, columns) in _KEYED.items():
         records: Mapping[str, Any] = getattr(store, table)
         encode = encoder(cls)
@@ -145,13 +145,18 @@ def _write_tables(connection: sqlite3.Connection, store: Store) -> None:
             for period in store.periods
         ],
     )
-    _write_events(connection, store)
+    _write_events(connection, store, whole_records)
 
 
 # An event's fields (render.records.EVENT_FIELDS) are kept as TSV and CSV write them, one column
 # each, so that a listing in TSV is read from its rows without decoding events (cell_batches);
 # its start and end are the columns the date index uses.
 _EVENT_COLUMNS = {"start": "earliest", "end": "latest"}
+# The fields whose columns hold them exactly as the record would. The index's records leave them
+# out (they are most of an event's text, which would be written and stored twice); an event is
+# read from these columns and its record together (EVENT_ROW, event_from_row).
+_IN_COLUMNS = ("id", "date", "title", "summary")
+EVENT_ROW = ", ".join((*_IN_COLUMNS, "record"))
 
 
 def _in_store_order(events: Sequence[Event]) -> list[Event]:
@@ -168,17 +173,22 @@ def event_column(field: str) -> str:
     return _EVENT_COLUMNS.get(field, field)
 
 
-def _write_events(connection: sqlite3.Connection, store: Store) -> None:
+def _write_events(connection: sqlite3.Connection, store: Store, whole_records: bool) -> None:
+    """The events, in the store's order, with their cells; records whole for `apg db`, else without _IN_COLUMNS."""
     from anti_party.choices import EVENT_FIELDS
     from anti_party.render.records import event_cells
 
-    events = _in_store_order(store.events)
-    encode = encoder(Event)
+    dates: dict[int, tuple[Any, ...]] = {}
+    # The store's order (_in_store_order) from the cells: start, end and id, the first two ten characters each.
+    listed = sorted(((event_cells(event, dates), event) for event in store.events),
+                    key=lambda pair: pair[0][2] + pair[0][3] + pair[0][0])
+    events = [event for _, event in listed]
+    encode = encoder(Event, frozenset() if whole_records else frozenset(_IN_COLUMNS))
 
     def rows() -> Iterator[tuple[Any, ...]]:
-        for row, event in enumerate(events, 1):
+        for row, (cells, event) in enumerate(listed, 1):
             span = (event.date.latest - event.date.earliest).days
-            yield (row, _band(span), *event_cells(event), _json(encode(event)))
+            yield (row, _band(span), *cells, _json(encode(event)))
 
     columns = ["rowid", "band", *map(event_column, EVENT_FIELDS), "record"]
     connection.executemany(
@@ -231,6 +241,19 @@ def _band(span: int) -> int:
         if span <= bound:
             return number
     return len(BANDS)
+
+
+def event_decoder() -> Callable[[Sequence[Any]], Event]:
+    """An event from a row of EVENT_ROW: its record, with the fields its columns hold (_IN_COLUMNS)."""
+    decode, loads = decoder(Event), json.loads
+
+    def event_from_row(row: Sequence[Any]) -> Event:
+        ident, when, title, summary, record = row
+        data = loads(record)
+        data.update(id=ident, date=when, title=title, summary=summary)
+        return decode(data)
+
+    return event_from_row
 
 
 class IndexedStore(Store):
@@ -304,7 +327,11 @@ class IndexedStore(Store):
 
     @cached_property
     def events(self) -> tuple[Event, ...]:
-        return self._listed("events", Event)
+        event_from_row = event_decoder()
+        return self._read(
+            lambda: tuple(map(event_from_row, self._rows(f"SELECT {EVENT_ROW} FROM events ORDER BY rowid"))),
+            lambda store: store.events,
+        )
 
     def select_events(self, wanted: EventQuery) -> list[Event]:
         """The events WANTED asks for, reading only the rows that can match through the indexes."""
@@ -315,19 +342,19 @@ class IndexedStore(Store):
         if "events" in self.__dict__ or "_loaded" in self.__dict__:
             yield select_events(self.events, wanted)
             return
-        decode, loads = decoder(Event), json.loads
+        decode = event_decoder()
         exact = not wanted.grep and wanted.sort == "date"  # the SQL's rows are the answer, in its order
         try:
-            sql, parameters = event_sql(self.__dict__["_connection"], wanted)
+            sql, parameters = event_sql(self.__dict__["_connection"], wanted, EVENT_ROW)
             cursor = self.__dict__["_connection"].execute(sql, parameters)
             rows = cursor.fetchmany(size) if size else cursor.fetchall()
-            first = [decode(loads(record)) for (record,) in rows]
+            first = list(map(decode, rows))
         except (sqlite3.Error, ValueError, TypeError, KeyError):
             yield select_events(self._loaded.events, wanted)
             return
         yield first if exact else select_events(first, wanted)
         while size and (rows := cursor.fetchmany(size)):
-            batch = [decode(loads(record)) for (record,) in rows]
+            batch = list(map(decode, rows))
             yield batch if exact else select_events(batch, wanted)
 
     def cell_batches(self, wanted: EventQuery, fields: Sequence[str], size: int) -> Iterator[list[Any]] | None:
@@ -352,11 +379,11 @@ class IndexedStore(Store):
         return batches()
 
     def event_by_id(self, ident: str) -> Event | None:
-        decode = decoder(Event)
+        decode = event_decoder()
 
         def read() -> Event | None:
-            rows = self._rows("SELECT record FROM events WHERE id = ?", (ident,))
-            return decode(json.loads(rows[0][0])) if rows else None
+            rows = self._rows(f"SELECT {EVENT_ROW} FROM events WHERE id = ?", (ident,))
+            return decode(rows[0]) if rows else None
 
         return self._read(read, lambda store: next((event for event in store.events if event.id == ident), None))
 
@@ -367,7 +394,7 @@ class IndexedStore(Store):
         )
 
 
-def event_sql(connection: sqlite3.Connection, wanted: EventQuery, columns: str = "record") -> tuple[str, list[Any]]:
+def event_sql(connection: sqlite3.Connection, wanted: EventQuery, columns: str = EVENT_ROW) -> tuple[str, list[Any]]:
     """SQL for COLUMNS of a superset of the events WANTED asks for (exact unless it greps), in the store's order.
 
     The rows are then filtered, sorted and cut by query.select_events, as in memory, so that

@@ -22,6 +22,8 @@ class Citation:
     @property
     def locator(self) -> str:
         """The locator in words, "pp. 27-28, doc. 5"; empty when the citation names the whole work."""
+        if self.pages is None and self.section is None and self.document is None:
+            return ""  # most citations: the whole work (a large store's index writes 100,000s)
         parts = []
         if self.pages:
             single = not any(mark in self.pages for mark in "-\u2013,")
@@ -31,7 +33,8 @@ class Citation:
 
     def __str__(self) -> str:
         """The id with its locator, as the terminal views and plain text show it: "taubman-2003 p. 312"."""
-        return f"{self.id} {self.locator}" if self.locator else self.id
+        locator = self.locator
+        return f"{self.id} {locator}" if locator else self.id
 
 
 @dataclass(frozen=True)

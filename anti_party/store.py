@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, partial
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -169,7 +169,8 @@ class _Checker:
         if isinstance(data, Problem):
             self.problems.append(data)
             return
-        lines = _Lines(text)
+        del text  # the locator decodes the bytes again if ever asked: text of Cyrillic is twice their size
+        lines = _Lines(file.data)
         for table, body in data.items():
             if table not in _SCHEMA:
                 hint = _did_you_mean(table, _SCHEMA)
@@ -227,20 +228,26 @@ class _Checker:
                 self.warnings.append(Problem(entry.path, message, line, entry.label, "sources"))
 
     def _check_entry(self, entry: _Entry, known: dict[str, set[str]]) -> None:
-        schema = _SCHEMA[entry.table]
-        for key in entry.raw.keys() - schema.keys():
-            self.report(entry, key, f"unknown key{_did_you_mean(key, schema)}")
+        raw, values, schema = entry.raw, entry.values, _SCHEMA[entry.table]
+        if not raw.keys() <= schema.keys():
+            for key in raw.keys() - schema.keys():
+                self.report(entry, key, f"unknown key{_did_you_mean(key, schema)}")
+        said: list[str] = []  # what converting one value found wrong (a store has millions of values)
         for key, spec in schema.items():
-            if key not in entry.raw:
+            if key not in raw:
                 if spec.required:
                     self.report(entry, key, "is required" if spec.kind != "cites" else "needs at least one source")
                 continue
-            value = _convert(entry.raw[key], spec, known, partial(self.report, entry, key))
+            value = _CONVERTERS[spec.kind](raw[key], spec, known, said.append)
+            if said:
+                for message in said:
+                    self.report(entry, key, message)
+                said.clear()
             if value is not None:
-                entry.values[key] = value
-            elif spec.required and spec.kind == "cites" and entry.raw[key] == []:
+                values[key] = value
+            elif spec.required and spec.kind == "cites" and raw[key] == []:
                 self.report(entry, key, "needs at least one source")
-        start, end = entry.values.get("from"), entry.values.get("to")
+        start, end = values.get("from"), values.get("to")
         if isinstance(start, EdtfDate) and isinstance(end, EdtfDate) and end.latest < start.earliest:
             self.report(entry, "to", f"{quoted(end.text)} ends before the term starts ({quoted(start.text)})")
 
@@ -256,72 +263,118 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _convert(value: Any, spec: _Field, known: dict[str, set[str]], report: Callable[[str], None]) -> Any:
-    """Check one value against its field; report and return None when it is wrong."""
-    kind = spec.kind
-    if kind in ("text", "slug", "ref", "date", "day"):
-        if not isinstance(value, str):
-            report(f"must be a string, not {_toml_type(value)}")
-            return None
-        if spec.required and not value.strip():
-            report("must not be empty")
-            return None
-        if kind == "text" and spec.choices and value not in spec.choices:
-            report(f"{quoted(value)} is not one of {', '.join(spec.choices)}")
-            return None
-        if kind == "slug" and not _SLUG.fullmatch(value):
-            report(f"{quoted(value)}: ids are lower-case letters, digits and hyphens")
-            return None
-        if kind == "ref":
-            return value if _check_refs([value], spec, known, report) else None
-        if kind == "date":
-            try:
-                return _parse_date(value)
-            except DateError as error:
-                report(str(error))
-                return None
-        if kind == "day":
-            try:
-                if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-                    raise ValueError(value)
-                return date.fromisoformat(value)
-            except ValueError:
-                report(f"{quoted(value)} is not a day (YYYY-MM-DD)")
-                return None
-        return value
-    if kind == "int":
-        if not isinstance(value, int) or isinstance(value, bool):
-            report(f"must be an integer, not {_toml_type(value)}")
-            return None
-        return value
+Report = Callable[[str], None]
+
+
+def _string(value: Any, spec: _Field, report: Report) -> str | None:
+    if not isinstance(value, str):
+        report(f"must be a string, not {_toml_type(value)}")
+        return None
+    if spec.required and not value.strip():
+        report("must not be empty")
+        return None
+    return value
+
+
+def _convert_text(value: Any, spec: _Field, known: dict[str, set[str]], report: Report) -> str | None:
+    text = _string(value, spec, report)
+    if text is not None and spec.choices and text not in spec.choices:
+        report(f"{quoted(text)} is not one of {', '.join(spec.choices)}")
+        return None
+    return text
+
+
+def _convert_slug(value: Any, spec: _Field, known: dict[str, set[str]], report: Report) -> str | None:
+    text = _string(value, spec, report)
+    if text is not None and not _SLUG.fullmatch(text):
+        report(f"{quoted(text)}: ids are lower-case letters, digits and hyphens")
+        return None
+    return text
+
+
+def _convert_ref(value: Any, spec: _Field, known: dict[str, set[str]], report: Report) -> str | None:
+    text = _string(value, spec, report)
+    return text if text is not None and _check_refs([text], spec, known, report) else None
+
+
+def _convert_date(value: Any, spec: _Field, known: dict[str, set[str]], report: Report) -> EdtfDate | None:
+    text = _string(value, spec, report)
+    if text is None:
+        return None
+    try:
+        return _parse_date(text)
+    except DateError as error:
+        report(str(error))
+        return None
+
+
+def _convert_day(value: Any, spec: _Field, known: dict[str, set[str]], report: Report) -> date | None:
+    text = _string(value, spec, report)
+    if text is None:
+        return None
+    try:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        report(f"{quoted(text)} is not a day (YYYY-MM-DD)")
+        return None
+
+
+def _convert_int(value: Any, spec: _Field, known: dict[str, set[str]], report: Report) -> int | None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        report(f"must be an integer, not {_toml_type(value)}")
+        return None
+    return value
+
+
+def _array(value: Any, report: Report) -> list[Any] | None:
     if not isinstance(value, list):
         report(f"must be an array, not {_toml_type(value)}")
         return None
-    if kind == "notes":
-        return _convert_notes(value, known, report)
-    if kind == "cites":
-        return _convert_citations(value, known, report)
-    if not all(isinstance(item, str) for item in value):
+    return value
+
+
+def _convert_texts(value: Any, spec: _Field, known: dict[str, set[str]], report: Report) -> tuple[str, ...] | None:
+    items = _array(value, report)
+    if items is None:
+        return None
+    if not all(isinstance(item, str) for item in items):
         report("must be an array of strings")
         return None
-    if kind == "refs" and not _check_refs(value, spec, known, report):
+    if spec.kind == "refs" and not _check_refs(items, spec, known, report):
         return None
-    return tuple(value) or None
+    return tuple(items) or None
 
 
-def _parse_date(text: str) -> EdtfDate:
-    """Dates repeat (many events share a day): each text is parsed once, and its days are worked out once."""
-    parsed = _DATES.get(text)
-    if parsed is None:
-        parsed = _DATES[text] = parse_edtf(text)
-    return parsed
+def _convert_notes_field(value: Any, spec: _Field, known: dict[str, set[str]], report: Report) -> Any:
+    items = _array(value, report)
+    return None if items is None else _convert_notes(items, known, report)
 
 
-_DATES: dict[str, EdtfDate] = {}
+def _convert_cites_field(value: Any, spec: _Field, known: dict[str, set[str]], report: Report) -> Any:
+    items = _array(value, report)
+    return None if items is None else _convert_citations(items, known, report)
+
+
+# How each kind of field is checked and converted: each reports what is wrong and returns None.
+_CONVERTERS: dict[str, Callable[[Any, _Field, dict[str, set[str]], Report], Any]] = {
+    "text": _convert_text, "slug": _convert_slug, "ref": _convert_ref, "date": _convert_date, "day": _convert_day,
+    "int": _convert_int, "texts": _convert_texts, "refs": _convert_texts, "notes": _convert_notes_field,
+    "cites": _convert_cites_field,
+}
+
+
+# Values that repeat in a store are made once each: a day many events share (its days worked out
+# once too), and the citation of a whole work, which a store makes thousands of times.
+_parse_date: Callable[[str], EdtfDate] = cache(parse_edtf)
+_whole_work: Callable[[str], Citation] = cache(Citation)
 
 
 def _check_refs(ids: list[str], spec: _Field, known: dict[str, set[str]], report: Callable[[str], None]) -> bool:
     table = spec.table or ""
+    if known[table].issuperset(ids):
+        return True
     missing = [ident for ident in ids if ident not in known[table]]
     for ident in missing:
         report(f"unknown {_NOUNS[table]} {quoted(ident)}{_did_you_mean(ident, known[table])}")
@@ -335,7 +388,7 @@ def _convert_citations(
     citations: list[Citation] = []
     for item in value:
         if isinstance(item, str):
-            citations.append(Citation(item))
+            citations.append(_whole_work(item))
             continue
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             report('each source is an id or a table { id = "...", pages = "..." }')
@@ -387,14 +440,15 @@ class _Lines:
     A store with no problem never asks, so loading one costs no locating at all.
     """
 
-    def __init__(self, text: str) -> None:
-        self._text = text
+    def __init__(self, data: bytes) -> None:
+        self._data = data  # as read: the decoded text is not kept while a store is checked and built
 
     @cached_property
     def locator(self) -> Locator:
         from anti_party.locate import Locator
 
-        return Locator(self._text)
+        text = _decode(Path(), self._data)  # decoded once already, so it decodes
+        return Locator(text if isinstance(text, str) else "")
 
     def entry_line(self, table: str, place: str | int) -> int | None:
         if isinstance(place, str):

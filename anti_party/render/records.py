@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from anti_party.choices import EVENT_FIELDS
+from anti_party.dates import EdtfDate
 from anti_party.model import Citation, Event, Note, Profile, Source, Store, Term
 from anti_party.query import Change, Holding, OfficeTerms, PersonRow, PowerReport, SourceUse, TagCount
 
@@ -148,20 +149,34 @@ def cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def event_cells(event: Event) -> list[str]:
+def event_cells(event: Event, dates: dict[int, tuple[Any, ...]] | None = None) -> list[str]:
     """An event's fields (EVENT_FIELDS) as TSV and CSV write them; TSV then makes tabs and line breaks spaces.
 
     The index keeps these in columns, so that a listing in TSV is read without decoding events.
     They are cell(event_record(event)[field]), worked out directly (the index is written
     100,000 events at a time); tests/test_cells.py keeps the two equal.
     """
-    when = event.date
     return [
-        event.id, when.text, when.earliest.isoformat(), when.latest.isoformat(), when.precision,
-        "true" if when.approximate else "false", "true" if when.uncertain else "false", event.title, event.summary,
+        event.id, *date_cells(event.date, dates), event.title, event.summary,
         ",".join(event.people), ",".join(event.tags), ",".join(map(str, event.sources)),
         " | ".join(note.text for note in event.notes),
     ]
+
+
+def date_cells(when: EdtfDate, dates: dict[int, tuple[Any, ...]] | None = None) -> tuple[str, ...]:
+    """The cells of an event's date, start, end, precision, approximate and uncertain.
+
+    DATES, when given, keeps them by date object (the loader gives events of one date text
+    the same object), so that a store's events of one day work them out once.
+    """
+    known = dates.get(id(when)) if dates is not None else None
+    if known is not None:
+        return known[1]  # type: ignore[no-any-return]
+    cells = (when.text, when.earliest.isoformat(), when.latest.isoformat(), when.precision,
+             "true" if when.approximate else "false", "true" if when.uncertain else "false")
+    if dates is not None:
+        dates[id(when)] = (when, cells)  # the date is kept, so its id is not given to another object
+    return cells
 
 
 def select(record: dict[str, Any], fields: Sequence[str] | None) -> dict[str, Any]:
