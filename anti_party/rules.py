@@ -42,6 +42,7 @@ def check_rules(entries: Sequence[Entry], report: Report, warn: Report) -> None:
     for entry in entries:
         _entry_rules(entry, report)
         _tags_from_the_vocabulary(entry, warn)
+    _ids_shared_by_sources_people_and_offices(entries, report)
     _terms_do_not_overlap([e for e in entries if e.table == "terms"], report)
     _one_seat_each([e for e in entries if e.table == "presidium"], report)
     _every_source_cited(entries, warn)
@@ -84,6 +85,23 @@ def _span(entry: Entry) -> tuple[date, date] | None:
 
 def _where(entry: Entry) -> str:
     return f"{entry.path}:{entry.line}" if entry.line else str(entry.path)
+
+
+_ONE_OF = {"sources": "a source", "people": "a person", "offices": "an office"}
+
+
+def _ids_shared_by_sources_people_and_offices(entries: Sequence[Entry], report: Report) -> None:
+    """Sources, people and offices draw their ids from one set, so that an id names one thing.
+
+    A second entry of the same table is reported by the loader ("is defined twice").
+    """
+    first: dict[str, Entry] = {}
+    for entry in entries:
+        if entry.table in _ONE_OF:
+            other = first.setdefault(entry.ident, entry)
+            if other.table != entry.table:
+                report(entry, None, f"is also the id of {_ONE_OF[other.table]} ({_where(other)}); "
+                       "sources, people and offices share one set of ids")
 
 
 def _terms_do_not_overlap(terms: Iterable[Entry], report: Report) -> None:

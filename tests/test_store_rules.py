@@ -167,3 +167,21 @@ def test_the_tag_vocabulary_is_the_documented_one() -> None:
 
     section = DOC.split("\n## Tags\n", 1)[1].split("\n## ", 1)[0]
     assert tuple(re.findall(r"^- `([a-z-]+)`:", section, re.M)) == TAGS
+
+
+@pytest.mark.parametrize(
+    ("store", "message"),
+    [
+        ({**VALID, "people": {**VALID["people"], "s": {"name": "Sam Source"}}},
+         "person 's': is also the id of a source ({store}:1); sources, people and offices share one set of ids"),
+        ({**VALID, "offices": {**VALID["offices"], "p": {"title": "P"}}},
+         "office 'p': is also the id of a person ({store}:11); sources, people and offices share one set of ids"),
+        ({**VALID, "periods": [*VALID["periods"], {"id": "e", "title": "E", "date": "1953/1954"}]},
+         "period 'e' key 'id': is defined twice; first at {store}:"),
+    ],
+    ids=["person-as-source", "office-as-person", "period-as-event"],
+)
+def test_the_ids_rule_shares_one_set_of_ids(apg: Invoke, tmp_path: Path, store: dict[str, Any], message: str) -> None:
+    status, stderr = check(apg, tmp_path, store)
+    assert status == 1 and len(stderr.splitlines()) == 1, stderr
+    assert message.format(store=tmp_path / "store.toml") in stderr, stderr

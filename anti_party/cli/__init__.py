@@ -321,15 +321,38 @@ def db(app: App, file: Path) -> None:
     and periods, link tables for people, tags and citations, and a full-text
     search table; each record is also kept whole as JSON. sqlite3, Datasette or
     a notebook open the file directly. Schema and example queries: docs/db.md.
-    An existing FILE is replaced.
+    An existing FILE is replaced; a device, a named pipe or a store apg
+    reads is refused.
     """
     from anti_party.index import write_standalone
 
+    target = _database_target(app, file)
     try:
-        write_standalone(app.store, file)
+        write_standalone(app.store, target)
     except OSError as error:
         raise DataError(f"cannot write {file}: {error.strerror or error}") from None
-    click.echo(f"Wrote {file}", err=True)
+    click.echo(terminal_text(f"Wrote {file}"), err=True)
+
+
+def _database_target(app: App, file: Path) -> Path:
+    """Where `apg db FILE` may put the database: FILE itself, or what FILE links to.
+
+    The database is built beside FILE and renamed over it, so FILE must be a name for a regular
+    file: renamed over /dev/null (as root) or a named pipe it would replace the device or the pipe,
+    and over a store apg reads it would destroy the record.
+    """
+    if str(file) in ("", ".", "-"):  # click makes an empty FILE the path "."
+        raise click.BadParameter("give the name of the database file to write (it is never standard output)",
+                                 param_hint="'FILE'")
+    try:
+        exists, linked = file.exists(), file.is_symlink()
+        if exists and not file.is_file():
+            raise DataError(f"cannot write {file}: not a regular file; apg db replaces only a regular file")
+        if exists and any(path.exists() and path.samefile(file) for path in app.paths):
+            raise DataError(f"cannot write {file}: it is a store apg reads; name another file")
+    except OSError as error:  # a name too long, a directory that cannot be searched
+        raise DataError(f"cannot write {file}: {error.strerror or error}") from None
+    return Path(os.path.realpath(file)) if linked else file  # a link stays a link; its file is replaced
 
 
 @main.command(context_settings=CONTEXT)
@@ -363,7 +386,12 @@ UNKNOWN_IDS_SHOWN = 10  # and a count of the rest: a pipe of junk must not give 
 
 
 def stdin_lines() -> Iterator[str]:
-    """Standard input line by line as UTF-8, an undecodable byte shown as U+FFFD rather than failing."""
+    """Standard input line by line as UTF-8, an undecodable byte shown as U+FFFD rather than failing.
+
+    A closed standard input (`apg show - <&-`) has no lines.
+    """
+    if sys.stdin is None:
+        return
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is None:
         yield from sys.stdin

@@ -200,7 +200,9 @@ class App:
             path.write_text(picture, encoding="utf-8")
         except OSError as error:
             raise DataError(f"cannot write {path}: {error.strerror or error}") from None
-        click.echo(f"Wrote {path}", err=True)
+        from anti_party.render.sanitise import terminal_text
+
+        click.echo(terminal_text(f"Wrote {path}"), err=True)
 
 
 def _terminal_size() -> tuple[int, int] | None:

@@ -112,10 +112,19 @@ def _completion_store(ctx: click.Context) -> Store | None:
         return None
 
 
+def _item(value: str, text: str) -> CompletionItem | None:
+    """A completion the shell may show: store text in the help goes through the terminal sanitiser
+    (zsh and fish print it beside each candidate), and a value it would change is not offered."""
+    from anti_party.render.sanitise import is_terminal_safe, terminal_text
+
+    return CompletionItem(value, help=terminal_text(text)) if is_terminal_safe(value) else None
+
+
 def _complete(ctx: click.Context, incomplete: str, items: Callable[[Store], Mapping[str, str]]) -> list[CompletionItem]:
     store = _completion_store(ctx)
     found = items(store) if store else {}
-    return [CompletionItem(value, help=text) for value, text in found.items() if value.startswith(incomplete)]
+    offered = (_item(value, text) for value, text in found.items() if value.startswith(incomplete))
+    return [item for item in offered if item is not None]
 
 
 def complete_people(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
@@ -125,11 +134,14 @@ def complete_people(ctx: click.Context, param: click.Parameter, incomplete: str)
     if store is None:
         return []
     if not incomplete.strip():
-        return [CompletionItem(person.id, help=person.name) for person in store.people.values()]
-    from anti_party import query
+        idents: list[str] = list(store.people)
+    else:
+        from anti_party import query
 
-    exact, prefix = query.match_people(store, incomplete)
-    return [CompletionItem(ident, help=store.people[ident].name) for ident in dict.fromkeys([*exact, *prefix])]
+        exact, prefix = query.match_people(store, incomplete)
+        idents = list(dict.fromkeys([*exact, *prefix]))
+    offered = (_item(ident, store.people[ident].name) for ident in idents)
+    return [item for item in offered if item is not None]
 
 
 def complete_tags(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:

@@ -295,6 +295,10 @@ STORE_CONTENT = [
          r"two\.toml:1:1: source 'book': is defined twice; first at store\.toml:1", store=BASE,
          prepare=lambda folder, apg: (folder / "two.toml").write_text('[sources.book]\nkind = "book"\n'
                                                                       'type = "primary"\ntitle = "B"\n')),
+    bad_store("duplicate-id-person-and-source", BASE + '\n[people.book]\nname = "Book Person"\n',
+              r"person 'book': is also the id of a source \(store\.toml:1\)", at=str(BASE_LINES + 2)),
+    bad_store("duplicate-id-office-and-person", BASE + '\n[offices.pat]\ntitle = "Pat office"\n',
+              r"office 'pat': is also the id of a person \(store\.toml:6\)", at=str(BASE_LINES + 2)),
     bad_event("dangling-person", r"unknown person 'pta' \(did you mean 'pat'\?\)", 'people = ["pta"]', key="people"),
     bad_event("dangling-source", r"unknown source 'bok' \(did you mean 'book'\?\)", 'sources = ["bok"]', key="sources"),
     bad_event("dangling-citation-table", r"unknown source 'nope'", 'sources = [{ id = "nope", pages = "1" }]',
@@ -564,6 +568,7 @@ CLI_VALUES = [
     Case("show-stdin-binary", ("show", "-"), 1, r"no event has the id", stdin=bytes(range(256)) * 64),
     Case("show-stdin-nul", ("show", "-"), 1, r"no event has the id 'a\\x00b'", stdin=b"a\x00b\n"),
     Case("show-stdin-100-mb", ("show", "-"), 1, r"no event has the id 'no-such-event'", stdin=_big_stdin()),
+    Case("show-stdin-closed", (), 2, r"no event ids on standard input", shell='"$APG" show - <&-'),
     Case("show-stdin-one-known", ("show", "-", "-f", "tsv", "--fields", "id"), 0, stdin=b"\r\n  stalin-death  \r\n",
          out=r"^stalin-death\n$"),
     Case("cite-unknown", ("cite", "taubmann-2003"), 1, r"no source or event has the id 'taubmann-2003'"),
@@ -711,22 +716,22 @@ def _hostile_store() -> str:
     def s(index: int) -> str:
         return toml_string(HOSTILE_STRINGS[index % len(HOSTILE_STRINGS)][1])
 
-    lines = ['[sources.evil]\nkind = "book"\ntype = "scholarly"', f"title = {s(0)}", f"authors = [{s(1)}]",
+    lines = ['[sources.evil-book]\nkind = "book"\ntype = "scholarly"', f"title = {s(0)}", f"authors = [{s(1)}]",
              f"publisher = {s(2)}", f"place = {s(3)}", f"note = {s(4)}", 'url = "https://example.org/x"',
              f"container = {s(5)}", 'accessed = "2026-01-01"', "",
              "[people.evil]", f"name = {s(6)}", f"full_name = {s(7)}", f"native = {s(8)}", f"aliases = [{s(9)}]",
-             f"summary = {s(10)}", f"later = {s(11)}", 'sources = ["evil"]', "",
-             "[offices.evil]", f"title = {s(12)}", f"short = {s(13)}", "",
-             '[[terms]]\nperson = "evil"\noffice = "evil"\nfrom = "1953-03-05"\nsources = ["evil"]',
-             f"notes = [{{ text = {s(14)}, sources = [\"evil\"] }}]", "",
-             '[[presidium]]\nperson = "evil"\nrank = "full"\nside = "group"\nsources = ["evil"]', "",
+             f"summary = {s(10)}", f"later = {s(11)}", 'sources = ["evil-book"]', "",
+             "[offices.evil-office]", f"title = {s(12)}", f"short = {s(13)}", "",
+             '[[terms]]\nperson = "evil"\noffice = "evil-office"\nfrom = "1953-03-05"\nsources = ["evil-book"]',
+             f"notes = [{{ text = {s(14)}, sources = [\"evil-book\"] }}]", "",
+             '[[presidium]]\nperson = "evil"\nrank = "full"\nside = "group"\nsources = ["evil-book"]', "",
              f'[[periods]]\nid = "era"\ntitle = {s(15)}\ndate = "1953/1962"', ""]
     for index, (name, text) in enumerate(HOSTILE_STRINGS):
         lines += [f'[[events]]\nid = "{name}"\ndate = "1957-06-{index % 28 + 1:02d}"',
                   f"title = {toml_string(text[:70])}", f"summary = {s(index + 1)}",
                   'people = ["evil"]', f"tags = [{s(index + 4)}]",
-                  f'sources = [{{ id = "evil", pages = {s(index + 2)} }}]',
-                  f"notes = [{{ text = {s(index + 3)}, sources = [\"evil\"] }}]", ""]
+                  f'sources = [{{ id = "evil-book", pages = {s(index + 2)} }}]',
+                  f"notes = [{{ text = {s(index + 3)}, sources = [\"evil-book\"] }}]", ""]
     return "\n".join(lines)
 
 
@@ -793,6 +798,11 @@ INJECTION = [
     Case("terminal-dumb", ("--no-pager", "timeline"), 0, tty=True, env={"TERM": "dumb"}, check=_no_escapes),
     Case("terminal-dumb-force-color", ("--no-pager", "timeline"), 0, tty=True,
          env={"TERM": "dumb", "FORCE_COLOR": "1"}, check=_has_colour),
+    *[Case(f"inject-completion-{name}", (), 0, store=HOSTILE_STORE, check=_terminal_safe(),
+           env={"_APG_COMPLETE": "zsh_complete", "COMP_WORDS": f"apg --no-default-store --store store.toml {words}",
+                "COMP_CWORD": str(len(words.split()) + 3 + words.endswith(" "))})
+      for name, words in [("show", "show "), ("tag", "timeline --tag "), ("cite", "cite "), ("person", "person "),
+                          ("person-prefix", "person e"), ("office", "offices --office ")]],
     Case("inject-check-warning", ("check",), 0, rf"^Warning: store\.toml:{event_key_line('tags', HOSTILE_TAG)}:1: event "
          r"'x' key 'tags': '\\x1b\[2J\\u202e' is not in the tag vocabulary", store=with_event(HOSTILE_TAG), out=r"^ok: "),
     Case("inject-error-message", ("check",), 1, r"unknown person '\\x1b\[2J", store=with_event(
@@ -956,5 +966,30 @@ EXPORTS = [
     if name not in ("timeline", "table", "chart", "text")
 ]
 
+# ---------------------------------------------------------------- apg db: a file built beside FILE and renamed over it
+
+DATABASE = [
+    Case("db-empty-name", ("db", ""), 2, r"give the name of the database file to write"),
+    Case("db-dash", ("db", "-"), 2, r"it is never standard output"),
+    Case("db-directory", ("db", "."), 2, r"is a directory"),
+    Case("db-missing-directory", ("db", "no/such/dir/out.db"), 1, r"cannot write no/such/dir/out\.db: No such file"),
+    Case("db-name-too-long", ("db", "x" * 300 + ".db"), 1, r"cannot write x{300}\.db: File name too long"),
+    Case("db-named-pipe", (), 1, r"cannot write fifo\.db: not a regular file",
+         shell='mkfifo fifo.db; "$APG" db fifo.db; code=$?; test -p fifo.db && exit $code; exit 99'),
+    Case("db-link-to-dev-null", (), 1, r"cannot write null\.db: not a regular file",
+         shell='ln -s /dev/null null.db; "$APG" db null.db; code=$?; test -L null.db && test -c /dev/null && exit $code; exit 99'),
+    Case("db-over-its-store", (), 1, r"cannot write store\.toml: it is a store apg reads", store=BASE,
+         shell='"$APG" --no-default-store --store store.toml db store.toml; code=$?; '
+               '"$APG" --no-default-store --store store.toml check > /dev/null && exit $code; exit 99'),
+    Case("db-over-its-store-through-a-link", (), 1, r"cannot write link\.toml: it is a store apg reads", store=BASE,
+         shell='ln -s store.toml link.toml; "$APG" --no-default-store --store store.toml db link.toml; code=$?; '
+               'grep -q "^\\[sources.book\\]" store.toml && exit $code; exit 99'),
+    Case("db-through-a-link", (), 0, r"^Wrote link\.db$", out=r"^kept$",
+         shell='ln -s real.db link.db; "$APG" db link.db && test -L link.db && test -s real.db && echo kept'),
+    Case("db-escape-in-name", ("db", "\x1b[2J.db"), 0, r"^Wrote ␛\[2J\.db$"),
+    Case("save-escape-in-name", ("timeline", "--save", "\x1b[2J.svg"), 0, r"^Wrote ␛\[2J\.svg$"),
+]
+
 CASES: list[Case] = [*STORE_FILES, *STORE_SYNTAX, *STORE_SIZE, *STORE_TYPES, *STORE_CONTENT, *STORE_DATES, *CACHE,
-                     *CLI_DATES, *CLI_VALUES, *ENVIRONMENT, *OUTPUT, *INJECTION, *MACHINE, *EXPORTS]
+                     *CLI_DATES, *CLI_VALUES, *ENVIRONMENT, *OUTPUT, *INJECTION, *MACHINE, *EXPORTS,
+                     *DATABASE]
