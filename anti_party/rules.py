@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from anti_party.dates import EdtfDate
-from anti_party.errors import quoted
+from anti_party.errors import clipped, quoted
 
 TITLE_LIMIT = 70  # characters in an event's title
+FIRST_YEAR, LAST_YEAR = 1, 9999  # the calendar of every date, and of a source's year
 TAGS = (
     "beria", "congress", "crisis", "de-stalinization", "economy", "epilogue", "exile", "expulsion", "foreign",
     "military", "plenum", "presidium", "publication", "rehabilitation", "security", "succession",
@@ -54,6 +55,9 @@ def _entry_rules(entry: Entry, report: Report) -> None:
         title = values.get("title")
         if isinstance(title, str) and len(title) > TITLE_LIMIT:
             report(entry, "title", f"is {len(title)} characters long; an event's title has at most {TITLE_LIMIT}")
+    year = values.get("year") if entry.table == "sources" else None
+    if isinstance(year, int) and not FIRST_YEAR <= year <= LAST_YEAR:
+        report(entry, "year", f"{clipped(year)} is not a year from {FIRST_YEAR} to {LAST_YEAR}")
     if entry.table == "terms":
         for key in ("from", "to"):
             when = values.get(key)

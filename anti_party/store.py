@@ -7,6 +7,7 @@ import gc
 import os
 import re
 import stat
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -524,6 +525,14 @@ def _parse(path: Path, text: str) -> dict[str, Any] | Problem:
         where = Locator(text).too_deep
         message = f"arrays or tables nested too deeply (more than {NESTING_REPORTED - 1} levels)"
         return Problem(path, message, where[0] if where else None, column=where[1] if where else None)
+    except ValueError:  # Python's limit on the digits of an integer it converts (a defence against slow parsing)
+        found = re.search(rf"[0-9][0-9_]{{{sys.get_int_max_str_digits()},}}", text)
+        if found is None:
+            raise
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - text.rfind("\n", 0, found.start())
+        return Problem(path, f"TOML value error: a number of more than {sys.get_int_max_str_digits():,} digits",
+                       line, column=column)
 
 
 def load_store(paths: Sequence[Path], cache_dir: Path | None = None) -> Store:

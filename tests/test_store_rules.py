@@ -185,3 +185,18 @@ def test_the_ids_rule_shares_one_set_of_ids(apg: Invoke, tmp_path: Path, store: 
     status, stderr = check(apg, tmp_path, store)
     assert status == 1 and len(stderr.splitlines()) == 1, stderr
     assert message.format(store=tmp_path / "store.toml") in stderr, stderr
+
+
+@pytest.mark.parametrize("year", [0, -5, 10_000, 10**20])
+def test_the_dates_rule_holds_a_source_year_to_the_calendar(apg: Invoke, tmp_path: Path, year: int) -> None:
+    status, stderr = check(apg, tmp_path, changed("sources", "year", year, entry="s"))
+    assert (status, stderr.splitlines()) == (1, [
+        f"Error: {tmp_path / 'store.toml'}:5:1: source 's' key 'year': {year} is not a year from 1 to 9999"]), stderr
+
+
+def test_the_toml_rule_refuses_a_number_python_will_not_convert(apg: Invoke, tmp_path: Path) -> None:
+    text = toml(VALID) + "\n[sources.big]\nyear = " + "9" * 5000 + "\n"
+    line = text.count("\n", 0, text.index("year = 999")) + 1
+    status, stderr = check(apg, tmp_path, text)
+    assert (status, stderr) == (
+        1, f"Error: {tmp_path / 'store.toml'}:{line}:8: TOML value error: a number of more than 4,300 digits\n")

@@ -178,11 +178,11 @@ def ris_record(source: Source) -> str:
         lines += [("SP", first.strip())] + ([("EP", last.strip())] if last else [])
     issued = _issued(source)
     if isinstance(issued, int):
-        lines.append(("PY", str(issued)))
+        lines.append(("PY", f"{issued:04d}"))  # RIS years have four digits: 0001, not 1
     elif issued is not None:
         point = issued.start
         month, day = (f"{part:02d}" if part else "" for part in (point.month, point.day))
-        lines += [("PY", str(point.year)), ("DA", f"{point.year}/{month}/{day}/")]
+        lines += [("PY", f"{point.year:04d}"), ("DA", f"{point.year:04d}/{month}/{day}/")]
     if source.accessed:
         accessed = source.accessed
         lines.append(("Y2", f"{accessed.year:04d}/{accessed.month:02d}/{accessed.day:02d}"))

@@ -274,6 +274,13 @@ STORE_TYPES += [
               r"source 'book' key 'year': must be an integer, not a string", at="5"),
     bad_store("type-source-accessed-integer", BASE.replace('title = "A book"', 'title = "A book"\naccessed = 20260101'),
               r"key 'accessed': must be a string", at="5"),
+    *[bad_store(f"source-year-{name}", BASE.replace('title = "A book"', f'title = "A book"\nyear = {year}'),
+                rf"source 'book' key 'year': {year} is not a year from 1 to 9999", at="5")
+      for name, year in [("0", "0"), ("negative", "-5"), ("10000", "10000"), ("huge", "9" * 20)]],
+    bad_store("integer-5000-digits", BASE.replace('title = "A book"', f'title = "A book"\nyear = {"9" * 5000}'),
+              r"TOML value error: a number of more than 4,300 digits", at="5:8"),
+    bad_store("integer-5000-digits-underscores", "a = 1_" + "0" * 5000 + "\n",
+              r"TOML value error: a number of more than 4,300 digits", at="1:5"),
     bad_store("type-term-person-integer", BASE.replace('person = "pat"', "person = 1"), r"key 'person': must be a string",
               at="14"),
     bad_store("type-sources-not-tables", "sources = 1\n", r"\[sources\] must hold tables"),
@@ -957,6 +964,23 @@ def _document(kind: str) -> Check:
     return check
 
 
+def _dated_source(when: str) -> str:
+    return BASE.replace('title = "A full record"', f'title = "A full record"\ndate = "{when}"\naccessed = "{when}"\n'
+                        'url = "https://example.org/full"')
+
+
+CITATION_EDGES = [
+    Case(f"cite-source-dated-{when[:4]}-{form.replace(' ', '').replace('-', '')}", ("cite", "full", *form.split()),
+         0, store=_dated_source(when), check=_document(form.split()[-1] if form.startswith("-f") else "text"),
+         out=out.format(year=when[:4], number=int(when[:4])))  # a style writes the year 1 as 1, RIS as 0001
+    for when in ("0001-01-01", "9999-12-31")
+    for form, out in (("-f text", r"^Author, Anna\. A Full Record\. A Press, .* {number}\. https"),
+                      ("-f bibtex", r"year = \{{{number}\}}"), ("-f ris", r"PY  - {year}\r\nDA  - {year}/"),
+                      ("-f csl-json", r'"date-parts"'), ("-f html", r"<i>A Full Record</i>"),
+                      ("--note", r"^Anna Author, A Full Record"), ("-s apa --in-text", r"^\(Author, "),
+                      ("-s mla", r"^Author, Anna\."))
+]
+
 _MACHINE_VIEWS = {"events": ("timeline",), "person": ("person", "evil"), "on": ("on", "1957-06"),
                   "offices": ("offices",), "records": ("sources",), "citations": ("cite", "--all")}
 EXPORTS = [
@@ -992,4 +1016,4 @@ DATABASE = [
 
 CASES: list[Case] = [*STORE_FILES, *STORE_SYNTAX, *STORE_SIZE, *STORE_TYPES, *STORE_CONTENT, *STORE_DATES, *CACHE,
                      *CLI_DATES, *CLI_VALUES, *ENVIRONMENT, *OUTPUT, *INJECTION, *MACHINE, *EXPORTS,
-                     *DATABASE]
+                     *DATABASE, *CITATION_EDGES]
