@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from anti_party.dates import DatePoint, EdtfDate
+from anti_party.dates import DatePoint, EdtfDate, days_in_month
 
-points = st.builds(
-    lambda year, month, day, approximate, uncertain: DatePoint(
-        year, month, day if month is not None and day is not None and day <= 28 else None, approximate, uncertain
-    ),
-    st.integers(1, 9999),
-    st.one_of(st.none(), st.integers(1, 12)),
-    st.one_of(st.none(), st.integers(1, 28)),
-    st.booleans(),
-    st.booleans(),
-)
+
+@st.composite
+def _points(draw: st.DrawFn) -> DatePoint:
+    """A year, month or day anywhere in 1-9999, every day of every month included (29 February, the 31sts)."""
+    year = draw(st.integers(1, 9999))
+    month = draw(st.one_of(st.none(), st.integers(1, 12)))
+    day = draw(st.one_of(st.none(), st.integers(1, days_in_month(year, month)))) if month is not None else None
+    return DatePoint(year, month, day, draw(st.booleans()), draw(st.booleans()))
+
+
+points = _points()
 
 
 @st.composite

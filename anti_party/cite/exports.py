@@ -115,6 +115,15 @@ def _bibtex_names(texts: Iterable[str]) -> str:
     return " and ".join(latex(f"{n.family}, {n.given}") if n.is_person else "{" + latex(n.family) + "}" for n in names)
 
 
+def _braces_encoded(url: str) -> str:
+    """A url for biblatex's verbatim field: braces and backslashes, which would end or escape the
+    field and cannot stand in an address anyway, percent-encoded (RFC 3986)."""
+    return url.translate(_URL_UNSAFE)
+
+
+_URL_UNSAFE = {ord("{"): "%7B", ord("}"): "%7D", ord("\\"): "%5C"}
+
+
 def bibtex_entry(source: Source) -> str:
     kind = _BIBTEX_TYPES[source.kind]
     container_field = {"incollection": "booktitle", "inreference": "booktitle", "article": "journaltitle",
@@ -142,9 +151,9 @@ def bibtex_entry(source: Source) -> str:
     elif issued is not None:
         fields += [("year", str(issued.start.year)), ("date", issued.text)]
     fields += [
-        ("url", one_line(source.url) if source.url else None),  # biblatex reads url verbatim: no escaping
+        ("url", _braces_encoded(one_line(source.url)) if source.url else None),  # biblatex reads url verbatim
         ("urldate", source.accessed.isoformat() if source.accessed else None),
-        ("langid", source.language.lower() if source.language else None),
+        ("langid", latex(source.language.lower()) if source.language else None),
         ("note", latex(source.note) if source.note else None),
         ("keywords", source.type),
         ("entrysubtype", {"newspaper-article": "newspaper", "magazine-article": "magazine"}.get(source.kind)),

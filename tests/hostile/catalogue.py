@@ -981,6 +981,45 @@ CITATION_EDGES = [
                       ("-s mla", r"^Author, Anna\."))
 ]
 
+_SOURCE_TEXT_KEYS = ("title", "title_native", "title_english", "container", "container_native", "container_english",
+                     "publisher", "place", "edition", "volume", "issue", "pages", "number", "archive", "language",
+                     "note")
+_KINDS = ("book", "chapter", "encyclopedia-entry", "journal-article", "magazine-article", "newspaper-article",
+          "document", "web-page")
+
+
+def _every_kind_store() -> str:
+    """BASE and a source of every kind with every key of a source hostile, each cited by an event."""
+    def s(index: int) -> str:
+        return toml_string(HOSTILE_STRINGS[index % len(HOSTILE_STRINGS)][1])
+
+    parts = [BASE]
+    for number, kind in enumerate(_KINDS):
+        keys = [f"{key} = {s(number + offset)}" for offset, key in enumerate(_SOURCE_TEXT_KEYS)]
+        parts += [f'\n[sources.kind-{kind}]\nkind = "{kind}"\ntype = "scholarly"', *keys,
+                  f"authors = [{s(number + 3)}, {s(number + 4)}]", f"editors = [{s(number + 5)}]",
+                  f"translators = [{s(number + 6)}]", 'url = "https://example.org/}{x}\\\\y"', 'year = 1990',
+                  'accessed = "2026-01-01"',
+                  f'\n[[events]]\nid = "cites-{kind}"\ndate = "1957"\ntitle = "T"',
+                  f'sources = [{{ id = "kind-{kind}", pages = {s(number)}, section = {s(number + 1)} }}]']
+    return "\n".join(parts) + "\n"
+
+
+EVERY_KIND_STORE = _every_kind_store()
+_CITED = tuple(f"cites-{kind}" for kind in _KINDS)
+_GAP_WARNINGS = r"\A(Warning: source '[a-z-]+': .*\n)*\Z"  # cite's notes of what a record lacks, and nothing else
+SOURCE_KEYS = [
+    Case(f"inject-every-source-key-{form.replace(' ', '').replace('-', '')}", ("cite", *_CITED, *form.split()), 0,
+         _GAP_WARNINGS, store=EVERY_KIND_STORE, check=_document(form.split()[-1] if form.startswith("-f") else "text"))
+    for form in ("-f text", "-f markdown", "-f html", "-f rtf", "-f bibtex", "-f csl-json", "-f ris", "--note",
+                 "--short-note", "-s apa --in-text", "-s mla", "-s apa")
+] + [
+    Case("inject-every-source-key-on-a-terminal", ("--no-pager", "cite", "--all"), 0, _GAP_WARNINGS,
+         store=EVERY_KIND_STORE, tty=True, env={"TERM": "xterm"}, check=_terminal_safe(colour=True, tty=True)),
+    Case("inject-every-source-key-sources-table", ("sources", "-f", "table"), 0, store=EVERY_KIND_STORE,
+         env={"COLUMNS": "200"}, check=_terminal_safe()),
+]
+
 _MACHINE_VIEWS = {"events": ("timeline",), "person": ("person", "evil"), "on": ("on", "1957-06"),
                   "offices": ("offices",), "records": ("sources",), "citations": ("cite", "--all")}
 EXPORTS = [
@@ -1016,4 +1055,4 @@ DATABASE = [
 
 CASES: list[Case] = [*STORE_FILES, *STORE_SYNTAX, *STORE_SIZE, *STORE_TYPES, *STORE_CONTENT, *STORE_DATES, *CACHE,
                      *CLI_DATES, *CLI_VALUES, *ENVIRONMENT, *OUTPUT, *INJECTION, *MACHINE, *EXPORTS,
-                     *DATABASE, *CITATION_EDGES]
+                     *DATABASE, *CITATION_EDGES, *SOURCE_KEYS]
