@@ -80,32 +80,45 @@ def _encode_plan(plan: Plan) -> Callable[[Any], dict[str, Any]]:
     return encode_record
 
 
+def builder(cls: type[T]) -> Callable[[dict[str, Any]], T]:
+    """A function making a record of CLS from the values of its fields, already of their types.
+
+    The fields are set as the frozen dataclass's own __init__ would set them (the model's classes
+    have no __post_init__), without its object.__setattr__ call for each field: a large store's
+    events are made here, when it is loaded and when it is read from its index.
+    """
+    plan = _plan(cls)
+    ordered = [(name, default) for name, default, _, _ in plan]
+    names = {name for name, _, _, _ in plan}
+    required = {name for name, default, _, _ in plan if default is _NO_DEFAULT}
+    new = object.__new__
+
+    def build(values: dict[str, Any]) -> T:
+        if not required <= values.keys() <= names:
+            raise TypeError(f"a {cls.__name__} record needs {sorted(required)} and has only {sorted(names)}")
+        record = new(cls)
+        fields = record.__dict__
+        for name, default in ordered:  # in the fields' order, as __init__ sets them: the records share their keys
+            fields[name] = values.get(name, default)
+        return record
+
+    return build
+
+
 def _make_record_codec(cls: type[Any]) -> tuple[Callable[[Any], dict[str, Any]], Callable[[dict[str, Any]], Any]]:
     plan = _plan(cls)
     encode_record = _encode_plan(plan)
     decoders = [(name, decode) for name, _, _, decode in plan if decode is not None]
-    defaults = {name: default for name, default, _, _ in plan if default is not _NO_DEFAULT}
-    names = {name for name, _, _, _ in plan}
-    required = names - defaults.keys()
-    new = object.__new__
+    build = builder(cls)
 
     def decode_record(data: dict[str, Any]) -> Any:
         if not isinstance(data, dict):
             raise TypeError(f"a {cls.__name__} record must be an object")
-        if not required <= data.keys() <= names:
-            raise TypeError(f"a {cls.__name__} record needs {sorted(required)} and has only {sorted(names)}")
         for name, decode in decoders:
             value = data.get(name)
             if value is not None:
                 data[name] = decode(value)
-        # The fields are set as the frozen dataclass's own __init__ would set them (the model's
-        # classes have no __post_init__), without its per-field object.__setattr__ calls: a
-        # large store's events are read here.
-        record = new(cls)
-        fields = record.__dict__
-        fields.update(defaults)
-        fields.update(data)
-        return record
+        return build(data)
 
     if all(decode is None for _, _, _, decode in plan):  # a small value such as a citation: one object each
         plain_decode = decode_record

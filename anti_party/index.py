@@ -39,7 +39,7 @@ CREATE TABLE people (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TE
 CREATE TABLE offices (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT, record TEXT NOT NULL);
 CREATE TABLE terms (rowid INTEGER PRIMARY KEY, person TEXT NOT NULL, office TEXT NOT NULL, start TEXT, "end" TEXT,
                     earliest TEXT, latest TEXT, record TEXT NOT NULL);
-CREATE TABLE events (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT NOT NULL, earliest TEXT NOT NULL,
+CREATE TABLE events (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, date TEXT NOT NULL, earliest TEXT NOT NULL,
                      latest TEXT NOT NULL, band INTEGER NOT NULL, precision TEXT NOT NULL, approximate TEXT NOT NULL,
                      uncertain TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL, people TEXT NOT NULL,
                      tags TEXT NOT NULL, sources TEXT NOT NULL, notes TEXT NOT NULL, record TEXT NOT NULL);
@@ -53,7 +53,9 @@ CREATE TABLE event_tags (tag TEXT NOT NULL, event INTEGER NOT NULL REFERENCES ev
 CREATE TABLE citations (cited_in TEXT NOT NULL, row INTEGER NOT NULL, note INTEGER, source TEXT NOT NULL,
                         citation TEXT NOT NULL);
 """
+# Made once the rows are in: sorting them once is quicker than keeping an index in order row by row.
 _INDEXES = """
+CREATE UNIQUE INDEX events_by_id ON events (id);
 CREATE INDEX events_by_date ON events (band, earliest);
 CREATE INDEX citations_by_source ON citations (source, cited_in);
 CREATE INDEX terms_by_person ON terms (person);
@@ -152,11 +154,19 @@ def _write_tables(connection: sqlite3.Connection, store: Store, *, whole_records
 # each, so that a listing in TSV is read from its rows without decoding events (cell_batches);
 # its start and end are the columns the date index uses.
 _EVENT_COLUMNS = {"start": "earliest", "end": "latest"}
-# The fields whose columns hold them exactly as the record would. The index's records leave them
-# out (they are most of an event's text, which would be written and stored twice); an event is
-# read from these columns and its record together (EVENT_ROW, event_from_row).
+# An event is read back from the columns that hold its fields exactly or as lists of ids and
+# words joined by commas (_LISTS), and from its record, whose fields take precedence. `apg db`
+# writes whole records; the cache's index writes only the fields beyond these columns, and only
+# for an event whose lists the columns do not give back exactly: for most, the record is {}.
+# (An event's text would otherwise be written twice, and most of the time of a first run of a
+# large store would go to encoding JSON.)
 _IN_COLUMNS = ("id", "date", "title", "summary")
-EVENT_ROW = ", ".join((*_IN_COLUMNS, "record"))
+_LISTS = ("people", "tags", "sources")
+EVENT_ROW = ", ".join((*_IN_COLUMNS, *_LISTS, "record"))
+
+
+def _split(cell: str) -> list[str]:
+    return cell.split(",") if cell else []
 
 
 def _in_store_order(events: Sequence[Event]) -> list[Event]:
@@ -174,7 +184,7 @@ def event_column(field: str) -> str:
 
 
 def _write_events(connection: sqlite3.Connection, store: Store, whole_records: bool) -> None:
-    """The events, in the store's order, with their cells; records whole for `apg db`, else without _IN_COLUMNS."""
+    """The events, in the store's order, with their cells and records (whole for `apg db`)."""
     from anti_party.choices import EVENT_FIELDS
     from anti_party.render.records import event_cells
 
@@ -184,21 +194,34 @@ def _write_events(connection: sqlite3.Connection, store: Store, whole_records: b
                     key=lambda pair: pair[0][2] + pair[0][3] + pair[0][0])
     events = [event for _, event in listed]
     encode = encoder(Event, frozenset() if whole_records else frozenset(_IN_COLUMNS))
+    people, tags, sources = (EVENT_FIELDS.index(field) for field in _LISTS)
+
+    def record(cells: list[str], event: Event) -> str:
+        if whole_records or event.notes or _split(cells[people]) != list(event.people) or \
+                _split(cells[tags]) != list(event.tags) or _split(cells[sources]) != [c.id for c in event.sources]:
+            return _json(encode(event))
+        return "{}"  # the columns give the event back whole (sources read back as whole works, by id)
+
+    bands: dict[int, int] = {}  # by date object, which the events of one date share (and keep alive)
 
     def rows() -> Iterator[tuple[Any, ...]]:
         for row, (cells, event) in enumerate(listed, 1):
-            span = (event.date.latest - event.date.earliest).days
-            yield (row, _band(span), *cells, _json(encode(event)))
+            band = bands.get(id(event.date))
+            if band is None:
+                band = bands[id(event.date)] = _band((event.date.latest - event.date.earliest).days)
+            yield (row, band, *cells, record(cells, event))
 
     columns = ["rowid", "band", *map(event_column, EVENT_FIELDS), "record"]
     connection.executemany(
         f"INSERT INTO events ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows()
     )
-    # The link tables from the records just written, in their keys' order (appended, not inserted
-    # here and there), by SQLite itself: a large store's 100,000s of links cost no Python objects.
+    # The link tables in their keys' order (appended, not inserted here and there), by SQLite from
+    # one JSON array of each event's list (the event of the Nth is row N): a large store's 100,000s
+    # of links cost no Python objects.
     for table, field in (("event_people", "people"), ("event_tags", "tags")):
-        connection.execute(f"INSERT INTO {table} SELECT DISTINCT json_each.value, events.rowid "
-                           f"FROM events, json_each(events.record, '$.{field}') ORDER BY 1, 2")
+        lists = json.dumps([getattr(event, field) for event in events], ensure_ascii=False)
+        connection.execute(f"INSERT INTO {table} SELECT DISTINCT item.value, event.key + 1 "
+                           "FROM json_each(?) AS event, json_each(event.value) AS item ORDER BY 1, 2", (lists,))
     connection.executemany(
         "INSERT INTO events_fts (rowid, title, summary) VALUES (?, ?, ?)",
         ((row, fold(event.title), fold(event.summary)) for row, event in enumerate(events, 1)),
@@ -244,13 +267,14 @@ def _band(span: int) -> int:
 
 
 def event_decoder() -> Callable[[Sequence[Any]], Event]:
-    """An event from a row of EVENT_ROW: its record, with the fields its columns hold (_IN_COLUMNS)."""
+    """An event from a row of EVENT_ROW: its columns, then its record's fields over them."""
     decode, loads = decoder(Event), json.loads
 
     def event_from_row(row: Sequence[Any]) -> Event:
-        ident, when, title, summary, record = row
-        data = loads(record)
-        data.update(id=ident, date=when, title=title, summary=summary)
+        ident, when, title, summary, people, tags, sources, record = row
+        data = {"id": ident, "date": when, "title": title, "summary": summary, "people": _split(people),
+                "tags": _split(tags), "sources": [{"id": source} for source in _split(sources)]}
+        data.update(loads(record))
         return decode(data)
 
     return event_from_row

@@ -71,13 +71,19 @@ def _entry_rules(entry: Entry, report: Report) -> None:
 
 def _tags_from_the_vocabulary(entry: Entry, warn: Report) -> None:
     """A warning, not a problem: a store of one's own may need a tag of its own."""
-    for tag in entry.values.get("tags") or () if entry.table == "events" else ():
-        if tag not in TAGS:
+    tags = entry.values.get("tags") if entry.table == "events" else None
+    if not tags or _TAG_SET.issuperset(tags):
+        return
+    for tag in tags:
+        if tag not in _TAG_SET:
             from anti_party.store import close_matches
 
             close = close_matches(tag, list(TAGS), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             warn(entry, "tags", f"{quoted(tag)} is not in the tag vocabulary of docs/store.md{hint}")
+
+
+_TAG_SET = frozenset(TAGS)
 
 
 def _span(entry: Entry) -> tuple[date, date] | None:

@@ -16,6 +16,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from anti_party.codec import builder
 from anti_party.dates import DateError, EdtfDate, parse_edtf
 from anti_party.errors import DataError, clipped, quoted
 from anti_party.model import Citation, Event, Note, Office, Period, Person, PresidiumSeat, Source, Store, Term
@@ -220,10 +221,10 @@ class _Checker:
 
     def _warn_web_only(self) -> None:
         """Events and terms should rest on at least one source a student can cite, not only on web pages."""
-        types = {entry.ident: entry.values.get("type") for entry in self.entries if entry.table == "sources"}
-        for entry in self.entries:
+        web = {entry.ident for entry in self.entries if entry.table == "sources" and entry.values.get("type") == "web"}
+        for entry in self.entries if web else ():
             cited: tuple[Citation, ...] = entry.values.get("sources") or ()
-            if entry.table in WEB_ONLY_WARNED and cited and all(types.get(c.id) == "web" for c in cited):
+            if entry.table in WEB_ONLY_WARNED and cited and all(c.id in web for c in cited):
                 line = entry.key_lines.get("sources", entry.line)
                 message = "rests only on web sources; cite a primary, scholarly, press or reference work too"
                 self.warnings.append(Problem(entry.path, message, line, entry.label, "sources"))
@@ -234,12 +235,12 @@ class _Checker:
             for key in raw.keys() - schema.keys():
                 self.report(entry, key, f"unknown key{_did_you_mean(key, schema)}")
         said: list[str] = []  # what converting one value found wrong (a store has millions of values)
-        for key, spec in schema.items():
+        for key, spec, convert in _PLANS[entry.table]:
             if key not in raw:
                 if spec.required:
                     self.report(entry, key, "is required" if spec.kind != "cites" else "needs at least one source")
                 continue
-            value = _CONVERTERS[spec.kind](raw[key], spec, known, said.append)
+            value = convert(raw[key], spec, known, said.append)
             if said:
                 for message in said:
                     self.report(entry, key, message)
@@ -278,6 +279,8 @@ def _string(value: Any, spec: _Field, report: Report) -> str | None:
 
 
 def _convert_text(value: Any, spec: _Field, known: dict[str, set[str]], report: Report) -> str | None:
+    if type(value) is str and not spec.required:
+        return value  # most values: optional text, which any string is
     text = _string(value, spec, report)
     if text is not None and spec.choices and text not in spec.choices:
         report(f"{quoted(text)} is not one of {', '.join(spec.choices)}")
@@ -340,7 +343,7 @@ def _convert_texts(value: Any, spec: _Field, known: dict[str, set[str]], report:
     items = _array(value, report)
     if items is None:
         return None
-    if not all(isinstance(item, str) for item in items):
+    if not _STRINGS.issuperset(map(type, items)):  # the parser makes only plain strings
         report("must be an array of strings")
         return None
     if spec.kind == "refs" and not _check_refs(items, spec, known, report):
@@ -358,11 +361,17 @@ def _convert_cites_field(value: Any, spec: _Field, known: dict[str, set[str]], r
     return None if items is None else _convert_citations(items, known, report)
 
 
+_STRINGS = frozenset({str})
+Converter = Callable[[Any, _Field, dict[str, set[str]], Report], Any]
 # How each kind of field is checked and converted: each reports what is wrong and returns None.
-_CONVERTERS: dict[str, Callable[[Any, _Field, dict[str, set[str]], Report], Any]] = {
+_CONVERTERS: dict[str, Converter] = {
     "text": _convert_text, "slug": _convert_slug, "ref": _convert_ref, "date": _convert_date, "day": _convert_day,
     "int": _convert_int, "texts": _convert_texts, "refs": _convert_texts, "notes": _convert_notes_field,
     "cites": _convert_cites_field,
+}
+# Each table's fields in order, with their converters.
+_PLANS: dict[str, list[tuple[str, _Field, Converter]]] = {
+    table: [(key, spec, _CONVERTERS[spec.kind]) for key, spec in fields.items()] for table, fields in _SCHEMA.items()
 }
 
 
@@ -602,7 +611,7 @@ def _build(entries: list[_Entry]) -> Store:
         people={e.ident: Person(id=e.ident, **e.values) for e in by_table["people"]},
         offices={e.ident: Office(id=e.ident, **e.values) for e in by_table["offices"]},
         terms=tuple(Term(**{"end": None, **values(e, **{"from": "start", "to": "end"})}) for e in by_table["terms"]),
-        events=tuple(Event(**e.values) for e in by_table["events"]),
+        events=tuple(map(builder(Event), (e.values for e in by_table["events"]))),  # many: made the quicker way
         presidium=tuple(PresidiumSeat(**e.values) for e in by_table["presidium"]),
         periods=tuple(Period(**e.values) for e in by_table["periods"]),
     )

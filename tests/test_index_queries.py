@@ -47,6 +47,42 @@ id = "uncertain-day"
 date = "1957-06-22?"
 title = "Ends of words: Gomul-ka, ka ret"
 sources = ["extra"]
+
+[[events]]
+id = "a-tag-with-a-comma"
+date = "1957-06-22"
+title = "A list whose TSV cell does not give it back"
+people = ["gomulka", "gomulka"]
+tags = ["plenum", "a tag, with a comma"]
+sources = ["extra"]
+
+[[events]]
+id = "an-empty-tag"
+date = "1957-06-22"
+title = "An empty tag"
+tags = [""]
+sources = ["extra"]
+
+[[events]]
+id = "a-locator"
+date = "1957-06-22"
+title = "A locator"
+sources = ["extra", { id = "extra", pages = "1, 3" }]
+
+[[events]]
+id = "twice"
+date = "1957-06-22"
+title = "Someone twice"
+people = ["gomulka", "gomulka"]
+sources = ["extra"]
+
+[[events]]
+id = "a-note"
+date = "1957-06-22"
+title = "A note and nothing else odd"
+people = ["gomulka"]
+sources = ["extra"]
+notes = [{ text = "Another reading", sources = [{ id = "extra", section = "II" }] }]
 '''
 
 
@@ -60,6 +96,20 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, IndexedStor
     write_database(store, path, {}, for_cache=True)
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     return store, IndexedStore(connection, lambda: pytest.fail("the index failed"))  # type: ignore[return-value]
+
+
+def test_every_event_reads_back_from_the_index_as_it_is_in_the_store(stores: tuple[Store, IndexedStore]) -> None:
+    store, indexed = stores
+    connection: sqlite3.Connection = indexed.__dict__["_connection"]
+    read = IndexedStore(connection, lambda: pytest.fail("the index failed"))  # type: ignore[arg-type, return-value]
+    assert list(read.events) == query.select_events(store.events, EventQuery())
+    odd = ("a-tag-with-a-comma", "an-empty-tag", "a-locator", "a-note")
+    for ident in (*odd, "twice", "gomulka-returns"):
+        assert read.event_by_id(ident) == next(event for event in store.events if event.id == ident)
+    records = dict(connection.execute("SELECT id, record FROM events"))
+    # Only what the columns cannot give back is written as JSON
+    assert records["gomulka-returns"] == records["long-span"] == records["twice"] == "{}"
+    assert all(records[ident] != "{}" for ident in odd)
 
 
 NEEDLES = ["Gomulka", "GOMUŁKA", "gomuł", "mułka ret", "ka ret", "khrushch", "ХРУЩЁВ", "хрущев", "strasse", "oeuvre",
