@@ -219,8 +219,8 @@ def _write_events(connection: sqlite3.Connection, store: Store, whole_records: b
     # one JSON array of each event's list (the event of the Nth is row N): a large store's 100,000s
     # of links cost no Python objects.
     for table, field in (("event_people", "people"), ("event_tags", "tags")):
-        lists = json.dumps([getattr(event, field) for event in events], ensure_ascii=False)
-        connection.execute(f"INSERT INTO {table} SELECT DISTINCT item.value, event.key + 1 "
+        lists = json.dumps([getattr(event, field) for event in events])
+        connection.execute(f"INSERT OR IGNORE INTO {table} SELECT item.value, event.key + 1 "  # a name twice: once
                            "FROM json_each(?) AS event, json_each(event.value) AS item ORDER BY 1, 2", (lists,))
     connection.executemany(
         "INSERT INTO events_fts (rowid, title, summary) VALUES (?, ?, ?)",

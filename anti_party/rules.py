@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -145,17 +146,15 @@ def _one_seat_each(seats: Iterable[Entry], report: Report) -> None:
             report(seat, "person", f"has a second seat in the Presidium; the first is at {_where(first)}")
 
 
-def _cited_ids(values: dict[str, Any]) -> Iterable[str]:
-    for citation in values.get("sources") or ():
-        yield citation.id
-    for note in values.get("notes") or ():
-        for citation in note.sources:
-            yield citation.id
-
-
 def _every_source_cited(entries: Sequence[Entry], warn: Report) -> None:
     """No record cited by nothing: a warning, since a store added with --store may cite the packaged one's."""
-    cited = {ident for entry in entries for ident in _cited_ids(entry.values)}
+    cited: set[str] = set()
+    source_id = attrgetter("id")
+    for entry in entries:
+        values = entry.values
+        cited.update(map(source_id, values.get("sources") or ()))
+        for note in values.get("notes") or ():
+            cited.update(map(source_id, note.sources))
     for entry in entries:
         if entry.table == "sources" and entry.ident not in cited:
             warn(entry, None, "is cited by nothing; cite it or remove it")

@@ -206,6 +206,7 @@ class _Checker:
 
     def check_entries(self) -> None:
         defined: dict[tuple[str, str], _Entry] = {}
+        known: dict[str, set[str]] = {table: set() for table in _KEYED}  # the ids references may name
         for entry in self.entries:
             if entry.table in _KEYED or "id" in entry.raw:
                 family = "events" if entry.table in ("events", "periods") else entry.table
@@ -213,7 +214,8 @@ class _Checker:
                 if first is not entry:
                     where = f"{first.path}:{first.line}" if first.line else str(first.path)
                     self.report(entry, "id" if "id" in entry.raw else None, f"is defined twice; first at {where}")
-        known = {table: {ident for (family, ident) in defined if family == table} for table in _KEYED}
+                elif family in known:
+                    known[family].add(entry.ident)
         for entry in self.entries:
             self._check_entry(entry, known)
         check_rules(self.entries, self.report, self.warn)
