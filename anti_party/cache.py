@@ -51,6 +51,14 @@ def cached_store(paths: Sequence[Path], directory: Path) -> Store:
 
     Each file is read once: its bytes are hashed for the key and, without an index, parsed.
     """
+    # No cyclic garbage collection from the parse to the index's opening, as in check_files: between
+    # the loading and the writing, one collection would walk every object of a large store (a tenth
+    # of a first run's time), and the store is freed, uncollected, before this returns.
+    with gc_paused():
+        return _cached_store(paths, directory)
+
+
+def _cached_store(paths: Sequence[Path], directory: Path) -> Store:
     files = [read_store_file(path) for path in paths]
     if any(file.data is None for file in files) or not _usable_directory(directory):
         return load_files(files)  # a file that cannot be read is reported by the loader
