@@ -16,5 +16,5 @@ EVENT_FIELDS = (
 # The default columns of an event in TSV and CSV; --fields picks others.
 DELIMITED_EVENT_FIELDS = ("date", "start", "end", "id", "title", "people", "tags")
 
-# The citation styles of `apg cite` (anti_party.cite.STYLES; a test keeps them equal).
+# The citation styles of `apg cite` (anti_party.cite.STYLES).
 CITATION_STYLES = ("mla", "chicago", "apa")

@@ -72,12 +72,6 @@ def test_the_command_line_is_built_without_the_library(indexed: Path, args: tupl
     assert [name for name in LIBRARY if name in modules] == []
 
 
-def test_the_cli_names_the_citation_styles_as_cite_does() -> None:
-    from anti_party import cite, cli
-
-    assert cli.CITATION_STYLES == cite.STYLES
-
-
 def test_help_and_timeline_leave_the_citation_styles_unloaded(indexed: Path) -> None:
     for args in (("--help",), ("timeline", "--from", "1957", "-f", "tsv")):
         environment = {key: value for key, value in os.environ.items() if not key.startswith("APG_")}

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from anti_party.choices import CITATION_STYLES
 from anti_party.cite import apa, chicago, mla
 from anti_party.cite.markup import plain
 from anti_party.cite.words import fold, letters, title_key
@@ -20,7 +21,7 @@ from anti_party.cite.work import Catalogue, Work
 from anti_party.errors import UsageError, quoted
 from anti_party.model import Citation, Source
 
-STYLES = ("mla", "chicago", "apa")
+STYLES = CITATION_STYLES  # named once, in anti_party.choices, for the command line too
 FORMS = ("bibliography", "note", "short-note", "in-text")
 _ENTRIES: dict[str, Callable[[Work, Catalogue], str]] = {
     "mla": lambda work, _: mla.works_cited(work), "chicago": lambda work, _: chicago.bibliography(work),
