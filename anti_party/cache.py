@@ -16,7 +16,7 @@ import hashlib
 import os
 import stat
 import zlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 KEPT = 8  # index files kept: one per set of stores recently used; the rest are pruned
 _PREFIX, _SUFFIX = "index-", ".sqlite3"
+_WORDS_PREFIX = "words-"  # the words of an index's events, for --grep: written when first sought
 
 
 def cache_directory(environ: Mapping[str, str]) -> Path | None:
@@ -68,10 +69,10 @@ def _cached_store(paths: Sequence[Path], directory: Path) -> Store:
         return found
     store = load_files(files)  # raises StoreError: a store with problems never gets an index
     del files  # the text is parsed: the bytes need not stay in memory while the index is written
-    write_index(directory, key, store)
+    written = write_index(directory, key, store)
     # The first run answers as the next ones will, from the index: listings come straight from
     # its rows, and the store's records can be freed. Without an index, from the records.
-    return _open_index(directory, key, paths) or store
+    return (_indexed_store(written, directory, key, paths) if written else None) or store
 
 
 def index_key(digests: Sequence[str]) -> str:
@@ -130,21 +131,55 @@ def _make_private_directories(directory: Path) -> None:
 
 def _open_index(directory: Path, key: str, paths: Sequence[Path]) -> Store | None:
     """The index named KEY in DIRECTORY if one is there and sound; unsound ones are removed."""
-    try:
-        names = [entry.name for entry in os.scandir(directory) if entry.name.startswith(f"{_PREFIX}{key}-")]
-    except OSError:
-        return None
-    for name in names:
-        path = directory / name
-        if _sound_file(path, name):
-            connection = _connect(path)
-            if connection is not None:
-                from anti_party.index import IndexedStore
-
-                _touch(path)
-                return IndexedStore(connection, lambda: load_store(paths))
+    for path in _sound_files(directory, f"{_PREFIX}{key}-"):
+        found = _indexed_store(path, directory, key, paths)
+        if found is not None:
+            _touch(path)
+            return found
         _remove(path)
     return None
+
+
+def _sound_files(directory: Path, prefix: str) -> Iterator[Path]:
+    """The files of DIRECTORY named PREFIX... that _sound_file accepts; the others are removed."""
+    try:
+        names = [entry.name for entry in os.scandir(directory) if entry.name.startswith(prefix)]
+    except OSError:
+        return
+    for name in names:
+        if _sound_file(directory / name, name):
+            yield directory / name
+        else:
+            _remove(directory / name)
+
+
+def _indexed_store(path: Path, directory: Path, key: str, paths: Sequence[Path]) -> Store | None:
+    """The store read through the sound index at PATH, or None if it is not one of this schema and key."""
+    connection = _connect(path)
+    if connection is None:
+        return None
+    from anti_party.index import IndexedStore
+
+    return IndexedStore(connection, lambda: load_store(paths), lambda: _attach_words(directory, key, connection))
+
+
+def _attach_words(directory: Path, key: str, connection: sqlite3.Connection) -> bool:
+    """Join to the index CONNECTION the words of its events (for --grep), from their file in DIRECTORY,
+    written now if there is no sound one; False if that cannot be done."""
+    import sqlite3
+
+    from anti_party.index import attach_words, write_words
+
+    prefix = f"{_WORDS_PREFIX}{key}-"
+    path = next(_sound_files(directory, prefix), None) or _write_private(
+        directory, prefix, lambda partial: write_words(partial, connection))
+    if path is None:
+        return False
+    try:
+        attach_words(connection, path)
+    except sqlite3.Error:
+        return False
+    return True
 
 
 def _sound_file(path: Path, name: str) -> bool:
@@ -187,34 +222,49 @@ def _connect(path: Path) -> sqlite3.Connection | None:
         return None
 
 
-def write_index(directory: Path, key: str, store: Store) -> None:
-    """Build the index of STORE under a temporary name, then rename it to its final one; prune old ones."""
-    import sqlite3
-
+def write_index(directory: Path, key: str, store: Store) -> Path | None:
+    """Write the index of STORE into DIRECTORY and prune old ones; the index written, or None if it could not be."""
     from anti_party import __version__
     from anti_party.index import INDEX_SCHEMA, write_database
 
-    partial = directory / f".{_PREFIX}{key}.{os.getpid()}.partial"
+    meta = {"key": key, "index_schema": str(INDEX_SCHEMA), "apg_version": __version__}
+
+    def write(partial: Path) -> None:
+        with gc_paused():
+            write_database(store, partial, meta, for_cache=True)
+
+    written = _write_private(directory, f"{_PREFIX}{key}-", write)
+    if written is not None:
+        prune(directory)
+    return written
+
+
+def _write_private(directory: Path, prefix: str, write: Callable[[Path], None]) -> Path | None:
+    """A file of this user's alone (0600, whatever the umask) written by WRITE under a temporary name, then
+    renamed PREFIX + the CRC-32 of its bytes, which _sound_file checks; None if it could not be written."""
+    import sqlite3
+
+    partial = directory / f".{prefix}{os.getpid()}.partial"
     try:
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
         os.fchmod(descriptor, 0o600)  # whatever the umask
         os.close(descriptor)
-        meta = {"key": key, "index_schema": str(INDEX_SCHEMA), "apg_version": __version__}
-        with gc_paused():
-            write_database(store, partial, meta, for_cache=True)
+        write(partial)
         checksum = 0
         with partial.open("rb") as file:
             while chunk := file.read(2**20):
                 checksum = zlib.crc32(chunk, checksum)
-        partial.replace(directory / f"{_PREFIX}{key}-{checksum:08x}{_SUFFIX}")
+        path = directory / f"{prefix}{checksum:08x}{_SUFFIX}"
+        partial.replace(path)
     except (OSError, sqlite3.Error):
-        _remove(partial)  # an index that cannot be written (a full disk) costs time, never an answer
-        return
-    prune(directory)
+        _remove(partial)  # a file that cannot be written (a full disk) costs time, never an answer
+        return None
+    return path
 
 
 def prune(directory: Path, keep: int = KEPT, now: Callable[[], float] | None = None) -> None:
-    """Remove all but the KEEP most recently used index files, old partial files and old pickle caches."""
+    """Remove all but the KEEP most recently used index files, the words of the others, old partial
+    files and old pickle caches."""
     import time
 
     try:
@@ -222,7 +272,7 @@ def prune(directory: Path, keep: int = KEPT, now: Callable[[], float] | None = N
     except OSError:
         return
     current = (now or time.time)()
-    indexes = []
+    indexes, words = [], []
     for entry in entries:
         try:
             used = entry.stat(follow_symlinks=False).st_mtime
@@ -230,12 +280,25 @@ def prune(directory: Path, keep: int = KEPT, now: Callable[[], float] | None = N
             continue
         if entry.name.startswith(_PREFIX) and entry.name.endswith(_SUFFIX):
             indexes.append((used, entry.name))
-        elif entry.name.startswith(f".{_PREFIX}") and entry.name.endswith(".partial") and current - used > 3600:
+        elif entry.name.startswith(_WORDS_PREFIX) and entry.name.endswith(_SUFFIX):
+            words.append(entry.name)
+        elif entry.name.startswith((f".{_PREFIX}", f".{_WORDS_PREFIX}")) and entry.name.endswith(".partial") \
+                and current - used > 3600:
             _remove(directory / entry.name)  # left by a run that was killed while writing
         elif entry.name.startswith("store-") and entry.name.endswith(".pickle"):
             _remove(directory / entry.name)  # the pickle cache of apg 0.1, never read
-    for _, name in sorted(indexes, reverse=True)[keep:]:
+    indexes.sort(reverse=True)
+    for _, name in indexes[keep:]:
         _remove(directory / name)
+    kept = {_key(name, _PREFIX) for _, name in indexes[:keep]}
+    for name in words:
+        if _key(name, _WORDS_PREFIX) not in kept:
+            _remove(directory / name)  # the words of an index that is gone
+
+
+def _key(name: str, prefix: str) -> str:
+    """The key in the file name PREFIX + KEY-CHECKSUM.sqlite3."""
+    return name[len(prefix):].rsplit("-", 1)[0]
 
 
 def _touch(path: Path) -> None:

@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
@@ -23,7 +23,7 @@ from anti_party.codec import decoder, encoder
 from anti_party.model import Event, Office, Period, Person, PresidiumSeat, Source, Store, Term
 from anti_party.query import EventQuery, fold, select_events
 
-INDEX_SCHEMA = 3  # the layout of the tables; bump it with any change to them or to what they hold
+INDEX_SCHEMA = 4  # the layout of the tables; bump it with any change to them or to what they hold
 T = TypeVar("T")
 
 # Events are indexed by (band, earliest): a band holds the events whose span (latest - earliest, in
@@ -59,8 +59,12 @@ CREATE UNIQUE INDEX events_by_id ON events (id);
 CREATE INDEX events_by_date ON events (band, earliest);
 CREATE INDEX citations_by_source ON citations (source, cited_in);
 CREATE INDEX terms_by_person ON terms (person);
-CREATE VIRTUAL TABLE events_words USING fts5vocab(events_fts, 'row');
 """
+# The words of each event's title and summary, folded (query.fold), for --grep: events_words lists
+# the words, events_fts the events holding each.
+_WORDS_TABLE = ("CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content='', tokenize='ascii', "
+                "columnsize=0, detail={detail})")
+_WORDS_LIST = "CREATE VIRTUAL TABLE events_words USING fts5vocab(events_fts, 'row')"
 _KEYED: dict[str, tuple[type[Any], tuple[str, ...]]] = {  # table: (record class, plain columns)
     "sources": (Source, ("id", "type", "kind", "title", "year")),
     "people": (Person, ("id", "name")),
@@ -71,9 +75,10 @@ _KEYED: dict[str, tuple[type[Any], tuple[str, ...]]] = {  # table: (record class
 def write_database(store: Store, path: Path, meta: Mapping[str, str], *, for_cache: bool = False) -> None:
     """Write STORE into the empty or missing SQLite file PATH.
 
-    FOR_CACHE leaves out what the commands never read (the citations table) and keeps no
-    positions in events_fts (FTS5 detail=none: several times smaller and faster to build; the
-    commands match trigrams and check the text); `apg db` writes it whole, for phrase queries.
+    FOR_CACHE leaves out what the commands never read (the citations table) and the words of
+    events_fts and events_words, which the cache keeps in a file of their own, written by
+    write_words on the first --grep: a first run does not pay for a search it may never make.
+    `apg db` writes everything, with the positions of words in events_fts, for phrase queries.
     """
     connection = sqlite3.connect(path, isolation_level=None)
     try:
@@ -81,16 +86,17 @@ def write_database(store: Store, path: Path, meta: Mapping[str, str], *, for_cac
         connection.execute("PRAGMA synchronous=OFF")
         connection.execute("BEGIN")
         connection.executescript(_SCHEMA)  # executescript commits; the rest runs in one transaction
-        connection.execute(
-            "CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, content='', tokenize='ascii', "
-            f"columnsize=0, detail={'none' if for_cache else 'full'})"
-        )
+        if not for_cache:
+            connection.execute(_WORDS_TABLE.format(detail="full"))
         connection.execute("BEGIN")
         connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-        _write_tables(connection, store, whole_records=not for_cache)
+        events = _write_tables(connection, store, whole_records=not for_cache)
         if not for_cache:
             _write_citations(connection, store)
+            _insert_words(connection, ((row, event.title, event.summary) for row, event in enumerate(events, 1)))
         connection.executescript(_INDEXES)
+        if not for_cache:
+            connection.execute(_WORDS_LIST)
         connection.execute("PRAGMA optimize")
     finally:
         connection.close()
@@ -113,7 +119,8 @@ def write_standalone(store: Store, path: Path) -> None:
         raise
 
 
-def _write_tables(connection: sqlite3.Connection, store: Store, *, whole_records: bool) -> None:
+def _write_tables(connection: sqlite3.Connection, store: Store, *, whole_records: bool) -> list[Event]:
+    """Every table but the citations and the words; the events in the order of their rows."""
     for table, (cls, columns) in _KEYED.items():
         records: Mapping[str, Any] = getattr(store, table)
         encode = encoder(cls)
@@ -147,7 +154,7 @@ def _write_tables(connection: sqlite3.Connection, store: Store, *, whole_records
             for period in store.periods
         ],
     )
-    _write_events(connection, store, whole_records)
+    return _write_events(connection, store, whole_records)
 
 
 # An event's fields (render.records.EVENT_FIELDS) are kept as TSV and CSV write them, one column
@@ -183,8 +190,8 @@ def event_column(field: str) -> str:
     return _EVENT_COLUMNS.get(field, field)
 
 
-def _write_events(connection: sqlite3.Connection, store: Store, whole_records: bool) -> None:
-    """The events, in the store's order, with their cells and records (whole for `apg db`)."""
+def _write_events(connection: sqlite3.Connection, store: Store, whole_records: bool) -> list[Event]:
+    """The events, in the store's order (returned), with their cells and records (whole for `apg db`)."""
     from anti_party.choices import EVENT_FIELDS
     from anti_party.render.records import event_cells
 
@@ -222,10 +229,36 @@ def _write_events(connection: sqlite3.Connection, store: Store, whole_records: b
         lists = json.dumps([getattr(event, field) for event in events])
         connection.execute(f"INSERT OR IGNORE INTO {table} SELECT item.value, event.key + 1 "  # a name twice: once
                            "FROM json_each(?) AS event, json_each(event.value) AS item ORDER BY 1, 2", (lists,))
-    connection.executemany(
-        "INSERT INTO events_fts (rowid, title, summary) VALUES (?, ?, ?)",
-        ((row, fold(event.title), fold(event.summary)) for row, event in enumerate(events, 1)),
-    )
+    return events
+
+
+def _insert_words(connection: sqlite3.Connection, texts: Iterable[tuple[int, str, str]]) -> None:
+    """Into events_fts, each event's row, title and summary (TEXTS), folded."""
+    connection.executemany("INSERT INTO events_fts (rowid, title, summary) VALUES (?, ?, ?)",
+                           ((row, fold(title), fold(summary)) for row, title, summary in texts))
+
+
+def write_words(path: Path, index: sqlite3.Connection) -> None:
+    """The words of the events of the cache's INDEX (events_fts without positions, and events_words)
+    into the empty SQLite file PATH, which attach_words then joins to the index for --grep."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode=OFF")  # as in write_database: renamed into place when done
+        connection.execute("PRAGMA synchronous=OFF")
+        connection.execute("BEGIN")
+        connection.execute(_WORDS_TABLE.format(detail="none"))
+        _insert_words(connection, index.execute("SELECT rowid, title, summary FROM events ORDER BY rowid"))
+        connection.execute(_WORDS_LIST)
+        connection.execute("COMMIT")
+    finally:
+        connection.close()
+
+
+def attach_words(index: sqlite3.Connection, path: Path) -> None:
+    """Make the words written by write_words at PATH readable, read-only, as events_fts and events_words of INDEX."""
+    from urllib.parse import quote
+
+    index.execute("ATTACH DATABASE ? AS words", (f"file:{quote(str(path))}?mode=ro&immutable=1",))
 
 
 def _write_citations(connection: sqlite3.Connection, store: Store) -> None:
@@ -285,11 +318,21 @@ class IndexedStore(Store):
 
     A database that fails while in use (which the checks at opening make unlikely) is dropped
     for the store loaded from its files, through FALLBACK: the answer never depends on it.
+    WORDS, called on the first --grep, makes events_fts and events_words readable (the cache's
+    index keeps them in a file of their own) and says whether it could; without it, the database
+    holds them. A search without them reads every row the other filters leave and checks its text.
     """
 
-    def __init__(self, connection: sqlite3.Connection, fallback: Callable[[], Store]) -> None:
+    def __init__(self, connection: sqlite3.Connection, fallback: Callable[[], Store],
+                 words: Callable[[], bool] | None = None) -> None:
         object.__setattr__(self, "_connection", connection)
         object.__setattr__(self, "_fallback_loader", fallback)
+        object.__setattr__(self, "_words", words)
+
+    @cached_property
+    def _searchable(self) -> bool:
+        words: Callable[[], bool] | None = self.__dict__["_words"]
+        return words is None or words()
 
     def _rows(self, sql: str, parameters: Sequence[Any] = ()) -> list[Any]:
         connection: sqlite3.Connection = self.__dict__["_connection"]
@@ -369,7 +412,8 @@ class IndexedStore(Store):
         decode = event_decoder()
         exact = not wanted.grep and wanted.sort == "date"  # the SQL's rows are the answer, in its order
         try:
-            sql, parameters = event_sql(self.__dict__["_connection"], wanted, EVENT_ROW)
+            search = bool(wanted.grep) and self._searchable
+            sql, parameters = event_sql(self.__dict__["_connection"], wanted, EVENT_ROW, search=search)
             cursor = self.__dict__["_connection"].execute(sql, parameters)
             rows = cursor.fetchmany(size) if size else cursor.fetchall()
             first = list(map(decode, rows))
@@ -418,8 +462,11 @@ class IndexedStore(Store):
         )
 
 
-def event_sql(connection: sqlite3.Connection, wanted: EventQuery, columns: str = EVENT_ROW) -> tuple[str, list[Any]]:
+def event_sql(connection: sqlite3.Connection, wanted: EventQuery, columns: str = EVENT_ROW,
+              *, search: bool = True) -> tuple[str, list[Any]]:
     """SQL for COLUMNS of a superset of the events WANTED asks for (exact unless it greps), in the store's order.
+
+    SEARCH: look the text --grep seeks up in events_fts (without it, no row is left out for the text).
 
     The rows are then filtered, sorted and cut by query.select_events, as in memory, so that
     both paths give the same answer; the SQL only spares reading the rows that cannot match.
@@ -439,10 +486,10 @@ def event_sql(connection: sqlite3.Connection, wanted: EventQuery, columns: str =
         if values:
             clauses.append(f"rowid IN (SELECT event FROM {table} WHERE {column} IN ({', '.join('?' * len(values))}))")
             parameters += list(values)
-    search = search_clause(connection, fold(wanted.grep)) if wanted.grep else None
-    if search is not None:
-        clauses.append(search[0])
-        parameters += search[1]
+    found = search_clause(connection, fold(wanted.grep)) if wanted.grep and search else None
+    if found is not None:
+        clauses.append(found[0])
+        parameters += found[1]
     sql = f"SELECT {columns} FROM events" + (f" WHERE {' AND '.join(clauses)}" if clauses else "")
     sql += " ORDER BY rowid" + (" DESC" if wanted.reverse else "")
     if wanted.limit is not None and wanted.sort == "date" and not wanted.grep:

@@ -93,14 +93,19 @@ def plant(tmp_path: Path, cached: Invoke) -> tuple[Path, Path]:
     store = write_store(tmp_path / "store.toml", "True title")
     cached("timeline", store=store)
     [index] = indexes(tmp_path / "cache")
-    connection = sqlite3.connect(index)
-    connection.execute("UPDATE events SET record = replace(record, 'True title', 'Planted'), "
-                       "title = replace(title, 'True title', 'Planted')")  # TSV reads the column, the views the record
+    return store, rewritten(index, "UPDATE events SET record = replace(record, 'True title', 'Planted'), "
+                                   "title = replace(title, 'True title', 'Planted')")  # TSV reads the column, views the record
+
+
+def rewritten(path: Path, sql: str) -> Path:
+    """The database at PATH changed by SQL and renamed for the checksum of its new bytes, as a planted file would be."""
+    connection = sqlite3.connect(path)
+    connection.execute(sql)
     connection.commit()
     connection.close()
-    planted = index.with_name(index.name.rsplit("-", 1)[0] + f"-{zlib.crc32(index.read_bytes()):08x}.sqlite3")
-    index.rename(planted)
-    return store, planted
+    planted = path.with_name(path.name.rsplit("-", 1)[0] + f"-{zlib.crc32(path.read_bytes()):08x}.sqlite3")
+    path.rename(planted)
+    return planted
 
 
 def test_a_planted_index_of_ones_own_is_read_so_the_other_tests_can_fail(cached: Invoke, tmp_path: Path) -> None:
@@ -154,11 +159,7 @@ def test_a_cache_directory_of_another_user_is_not_used(cached: Invoke, tmp_path:
 
 def test_an_index_of_another_schema_is_not_read(cached: Invoke, tmp_path: Path) -> None:
     store, planted = plant(tmp_path, cached)
-    connection = sqlite3.connect(planted)
-    connection.execute("UPDATE meta SET value = '0' WHERE key = 'index_schema'")
-    connection.commit()
-    connection.close()
-    planted.rename(planted.with_name(planted.name.rsplit("-", 1)[0] + f"-{zlib.crc32(planted.read_bytes()):08x}.sqlite3"))
+    rewritten(planted, "UPDATE meta SET value = '0' WHERE key = 'index_schema'")
     assert cached("timeline", "--fields", "title", store=store).stdout == "True title\n"
 
 
@@ -258,9 +259,8 @@ def test_no_pickle_marshal_eval_or_exec_in_the_program() -> None:
                 assert node.func.id not in ("eval", "exec", "compile", "__import__"), path
 
 
-def test_the_index_opens_with_trusted_schema_off(cached: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    store = write_store(tmp_path / "store.toml", "Title")
-    cached("timeline", store=store)
+def traced(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The SQL statements of every connection opened from now on, as they run."""
     statements: list[str] = []
     real_connect = sqlite3.connect
 
@@ -270,6 +270,13 @@ def test_the_index_opens_with_trusted_schema_off(cached: Invoke, tmp_path: Path,
         return connection
 
     monkeypatch.setattr(sqlite3, "connect", connect)
+    return statements
+
+
+def test_the_index_opens_with_trusted_schema_off(cached: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = write_store(tmp_path / "store.toml", "Title")
+    cached("timeline", store=store)
+    statements = traced(monkeypatch)
     assert cached("timeline", "--fields", "title", store=store).stdout == "Title\n"
     assert statements[0] == "PRAGMA trusted_schema=OFF"
     assert any("SELECT title FROM events" in statement for statement in statements)  # the TSV column itself
@@ -288,3 +295,121 @@ def test_output_written_in_batches_is_the_output_written_whole(cached: Invoke, t
         assert (batched.exit_code, batched.stderr) == (0, "")
         assert batched.stdout == whole.stdout, args
         assert batched.stdout.count("\n") >= 2500
+
+
+# The words of the index's events, for --grep: written on the first search, trusted as the index is.
+
+TITLES = ("Gomułka returns", "Molotov resigns")
+
+
+def words(directory: Path) -> list[Path]:
+    return sorted(directory.glob("words-*.sqlite3"))
+
+
+def grep(cached: Invoke, store: Path, needle: str) -> str:
+    result = cached("timeline", "--grep", needle, "--fields", "title", store=store)
+    assert (result.exit_code, result.stderr) == (0, ""), result.stderr
+    return str(result.stdout)
+
+
+def searched(cached: Invoke, tmp_path: Path) -> tuple[Path, Path]:
+    """A store whose index and words are written: the store, and the words file."""
+    store = write_store(tmp_path / "store.toml", *TITLES)
+    assert grep(cached, store, "gomulka") == "Gomułka returns\n"
+    [written] = words(tmp_path / "cache")
+    return store, written
+
+
+def test_a_first_run_writes_no_words_and_the_first_search_does(cached: Invoke, tmp_path: Path) -> None:
+    store = write_store(tmp_path / "store.toml", *TITLES)
+    assert cached("timeline", "--fields", "title", store=store).stdout == "Gomułka returns\nMolotov resigns\n"
+    assert len(indexes(tmp_path / "cache")) == 1 and words(tmp_path / "cache") == []
+    assert grep(cached, store, "GOMULKA") == "Gomułka returns\n"
+    [written] = words(tmp_path / "cache")
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    assert written.name.endswith(f"-{zlib.crc32(written.read_bytes()):08x}.sqlite3")
+    [index] = indexes(tmp_path / "cache")
+    assert written.name.split("-")[1] == index.name.split("-")[1]  # the key of the index it belongs to
+
+
+def test_later_searches_read_the_words_written(cached: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store, written = searched(cached, tmp_path)
+    statements = traced(monkeypatch)
+
+    def no_writing(*args: object) -> None:
+        raise AssertionError("the words were written again")
+
+    monkeypatch.setattr("anti_party.index.write_words", no_writing)
+    assert grep(cached, store, "molotov res") == "Molotov resigns\n"
+    assert any("events_fts MATCH" in statement for statement in statements)
+    assert words(tmp_path / "cache") == [written]
+
+
+def plant_words(cached: Invoke, tmp_path: Path) -> tuple[Path, Path]:
+    """Words for the store, well formed and correctly named, that hold no word at all."""
+    store, written = searched(cached, tmp_path)
+    return store, rewritten(written, "INSERT INTO events_fts (events_fts) VALUES ('delete-all')")
+
+
+def test_planted_words_of_ones_own_are_read_so_the_other_tests_can_fail(cached: Invoke, tmp_path: Path) -> None:
+    store, _ = plant_words(cached, tmp_path)
+    assert grep(cached, store, "gomulka") == ""
+
+
+@pytest.mark.parametrize("mode", [0o666, 0o620])
+def test_words_others_may_write_are_ignored_and_written_anew(cached: Invoke, tmp_path: Path, mode: int) -> None:
+    store, planted = plant_words(cached, tmp_path)
+    planted.chmod(mode)
+    assert grep(cached, store, "gomulka") == "Gomułka returns\n"
+    assert not planted.exists() and len(words(tmp_path / "cache")) == 1
+
+
+def test_words_owned_by_another_user_are_ignored(cached: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store, planted = plant_words(cached, tmp_path)
+    if os.geteuid() == 0:
+        os.chown(planted, 65534, 65534)
+    else:  # only root can give a file away: the same test, seen from another user
+        real = os.getuid()
+        monkeypatch.setattr(cache, "_owner_only", lambda mode, uid: uid == real + 1 and not mode & 0o022)
+    assert grep(cached, store, "gomulka") == "Gomułka returns\n"
+
+
+def test_a_symbolic_link_under_a_words_name_is_not_followed(cached: Invoke, tmp_path: Path) -> None:
+    store, planted = plant_words(cached, tmp_path)
+    elsewhere = tmp_path / "elsewhere.sqlite3"
+    planted.rename(elsewhere)
+    planted.symlink_to(elsewhere)
+    assert grep(cached, store, "gomulka") == "Gomułka returns\n"
+
+
+def test_byte_flipped_words_are_written_anew(cached: Invoke, tmp_path: Path) -> None:
+    store, written = searched(cached, tmp_path)
+    data = bytearray(written.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    written.write_bytes(bytes(data))
+    assert grep(cached, store, "gomulka") == "Gomułka returns\n"
+    [rewritten] = words(tmp_path / "cache")
+    assert rewritten.name.endswith(f"-{zlib.crc32(rewritten.read_bytes()):08x}.sqlite3")
+
+
+def test_words_that_cannot_be_written_cost_only_time(cached: Invoke, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    store = write_store(tmp_path / "store.toml", *TITLES)
+    assert cached("timeline", store=store).exit_code == 0  # the index is written
+
+    def disk_full(path: Path, index: sqlite3.Connection) -> None:
+        path.write_bytes(b"half")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr("anti_party.index.write_words", disk_full)
+    assert grep(cached, store, "gomulka") == "Gomułka returns\n"
+    assert sorted(path.name[:6] for path in (tmp_path / "cache").iterdir()) == ["index-"]  # no partial file left
+
+
+def test_the_words_of_a_pruned_index_go_with_it(cached: Invoke, tmp_path: Path) -> None:
+    store, written = searched(cached, tmp_path)
+    for number in range(cache.KEPT):
+        write_store(store, f"Title {number}")
+        assert grep(cached, store, f"title {number}") == f"Title {number}\n"
+    assert not written.exists()
+    assert len(words(tmp_path / "cache")) == len(indexes(tmp_path / "cache")) == cache.KEPT

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from anti_party import query
 from anti_party.choices import SORT_KEYS
-from anti_party.index import IndexedStore, event_sql, write_database
+from anti_party.index import IndexedStore, attach_words, event_sql, write_database, write_words
 from anti_party.model import Store
 from anti_party.query import DateRange, EventQuery
 from anti_party.store import default_store_path, load_store
@@ -95,6 +95,8 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, IndexedStor
     path = directory / "index.sqlite3"
     write_database(store, path, {}, for_cache=True)
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    write_words(directory / "words.sqlite3", connection)  # as the cache does on the first --grep
+    attach_words(connection, directory / "words.sqlite3")
     return store, IndexedStore(connection, lambda: pytest.fail("the index failed"))  # type: ignore[return-value]
 
 
