@@ -6,11 +6,9 @@ import io
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from click.shell_completion import get_completion_class
 
 from anti_party import __version__
 from anti_party.choices import CITATION_STYLES, DELIMITED_EVENT_FIELDS, PEOPLE_SORTS, SORT_KEYS
@@ -46,8 +44,11 @@ from anti_party.render.sanitise import terminal_text
 # Building the command line loads no more than click and the modules above: each command
 # imports the queries (and the renderers load themselves) when it runs, so that `apg --help`,
 # `apg CMD --help` and completion stay quick; the citation styles load only for apg cite.
+# Paths on the command line are strings until a command uses them: pathlib (with urllib.parse
+# and ipaddress) costs --help a tenth of its time.
 if TYPE_CHECKING:
     from datetime import date
+    from pathlib import Path
 
     from anti_party.dates import EdtfDate
 
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
 @click.group(name="apg", cls=GuardedGroup, context_settings=CONTEXT, invoke_without_command=True,
              no_args_is_help=True)
 @click.option("--version", is_flag=True, help="Show the version, what the store holds and the years it covers.")
-@click.option("--store", "stores", multiple=True, type=click.Path(path_type=Path),
+@click.option("--store", "stores", multiple=True, type=click.Path(),
               metavar="PATH", help="A store to load after the packaged one (repeatable; default: $APG_STORE).")
 @click.option("--no-default-store", is_flag=True, help="Do not load the packaged events.toml.")
 @click.option("--color/--no-color", default=None, help="Force or forbid colour (default: on a terminal).")
@@ -65,7 +66,7 @@ if TYPE_CHECKING:
 @click.option("--debug", is_flag=True, is_eager=True, expose_value=False, callback=set_debug,
               help="Show the traceback of an internal error (also APG_DEBUG=1).")
 @click.pass_context
-def main(ctx: click.Context, version: bool, stores: tuple[Path, ...], no_default_store: bool, color: bool | None,
+def main(ctx: click.Context, version: bool, stores: tuple[str, ...], no_default_store: bool, color: bool | None,
          no_pager: bool) -> None:
     """A timeline of the Soviet Anti-Party Group, 1953-1962."""
     paths = store_paths(stores, os.environ.get("APG_STORE"), use_default=not no_default_store)
@@ -287,10 +288,10 @@ def cite(app: App, ids: tuple[str, ...], style: str, everything: bool, form: str
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))  # the loader reports a directory, as for APG_STORE
+@click.argument("paths", nargs=-1, type=click.Path())  # the loader reports a directory, as for APG_STORE
 @click.option("--strict", is_flag=True, help="Treat warnings as problems (exit 1).")
 @click.pass_obj
-def check(app: App, paths: tuple[Path, ...], strict: bool) -> None:
+def check(app: App, paths: tuple[str, ...], strict: bool) -> None:
     """Validate the store and report every problem.
 
     With PATHS, validate those files alone.
@@ -299,7 +300,10 @@ def check(app: App, paths: tuple[Path, ...], strict: bool) -> None:
     Warnings (an event or term resting only on web sources) are printed on
     stderr too but leave the exit status alone, unless --strict is given.
     """
-    store, warnings = check_or_fail(list(paths) or app.paths)  # never from the cache: check validates afresh
+    from pathlib import Path
+
+    # Never from the cache: check validates afresh.
+    store, warnings = check_or_fail([Path(path) for path in paths] or app.paths)
     if strict and warnings:
         raise DataError(*map(str, warnings))
     for warning in warnings:
@@ -312,9 +316,9 @@ def check(app: App, paths: tuple[Path, ...], strict: bool) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("file", metavar="FILE", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", metavar="FILE", type=click.Path(dir_okay=False))
 @click.pass_obj
-def db(app: App, file: Path) -> None:
+def db(app: App, file: str) -> None:
     """Write the merged store to FILE as an SQLite database.
 
     One table each for events, people, sources, offices, terms, the Presidium
@@ -324,14 +328,17 @@ def db(app: App, file: Path) -> None:
     An existing FILE is replaced; a device, a named pipe or a store apg
     reads is refused.
     """
+    from pathlib import Path
+
     from anti_party.index import write_standalone
 
-    target = _database_target(app, file)
+    database = Path(file)
+    target = _database_target(app, database)
     try:
         write_standalone(app.store, target)
     except OSError as error:
-        raise DataError(f"cannot write {file}: {error.strerror or error}") from None
-    click.echo(terminal_text(f"Wrote {file}"), err=True)
+        raise DataError(f"cannot write {database}: {error.strerror or error}") from None
+    click.echo(terminal_text(f"Wrote {database}"), err=True)
 
 
 def _database_target(app: App, file: Path) -> Path:
@@ -341,7 +348,9 @@ def _database_target(app: App, file: Path) -> Path:
     file: renamed over /dev/null (as root) or a named pipe it would replace the device or the pipe,
     and over a store apg reads it would destroy the record.
     """
-    if str(file) in ("", ".", "-"):  # click makes an empty FILE the path "."
+    from pathlib import Path
+
+    if str(file) in ("", ".", "-"):  # an empty FILE is the path "."
         raise click.BadParameter("give the name of the database file to write (it is never standard output)",
                                  param_hint="'FILE'")
     try:
@@ -409,6 +418,8 @@ def completion(shell: str) -> None:
     zsh:  apg completion zsh > "${fpath[1]}/_apg"
     fish: apg completion fish > ~/.config/fish/completions/apg.fish
     """
+    from click.shell_completion import get_completion_class  # only here: click loads it itself to complete
+
     script = get_completion_class(shell)
     assert script is not None  # every choice is a shell click supports
     click.echo(script(main, {}, "apg", "_APG_COMPLETE").source())

@@ -7,9 +7,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import click
@@ -19,6 +17,8 @@ from anti_party.errors import DataError
 # The store, the queries and the renderers load when a command needs them, not to build the
 # command line: `apg --help` and shell completion of options stay quick.
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import Console
 
     from anti_party.model import Store
@@ -108,23 +108,26 @@ def cache_dir(environ: Mapping[str, str]) -> Path | None:
     return cache_directory(environ)
 
 
-@dataclass
+# Picture and App are plain classes, not dataclasses: they are made once per command, never
+# compared or shown, and a dataclass costs every start-up (apg --help too) its generated code.
 class Picture:
-    """Where to write a rich view as a picture, and how wide to draw it."""
+    """Where to write a rich view as a picture, and how wide to draw it (set by --save and --width)."""
 
-    save: Path | None = None  # .svg or .html
-    width: int = 100
+    def __init__(self) -> None:
+        self.save: Path | None = None  # .svg or .html
+        self.width = 100
 
 
-@dataclass
 class App:
     """What the group's options set up for every command."""
 
-    paths: list[Path]
-    color: bool | None = None
-    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
-    picture: Picture = field(default_factory=Picture)
-    pager: bool = True  # --no-pager turns it off
+    def __init__(self, paths: list[Path], color: bool | None = None, environ: Mapping[str, str] | None = None,
+                 pager: bool = True) -> None:
+        self.paths = paths
+        self.color = color
+        self.environ: Mapping[str, str] = os.environ if environ is None else environ
+        self.picture = Picture()
+        self.pager = pager  # --no-pager turns it off
 
     @cached_property
     def store(self) -> Store:

@@ -21,7 +21,6 @@ import os
 import re
 import signal
 import sys
-import traceback
 from collections.abc import Sequence
 from types import FrameType
 from typing import Any, NoReturn
@@ -122,6 +121,8 @@ def _show_click_error(error: click.ClickException) -> None:
 
 def _internal_error(error: BaseException) -> None:
     if debugging():
+        import traceback  # only for a bug, with --debug: not on every command's start-up
+
         try:
             traceback.print_exception(error, file=sys.stderr)
             sys.stderr.flush()

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from click.shell_completion import CompletionItem
 
 from anti_party.choices import EVENT_FIELDS
 from anti_party.cli.app import App, cache_dir
@@ -17,6 +15,8 @@ from anti_party.paths import store_paths
 from anti_party.render import FORMATS, formats_for
 
 if TYPE_CHECKING:  # loaded when an option's value or a completion needs them (anti_party.cli.app)
+    from click.shell_completion import CompletionItem
+
     from anti_party.dates import EdtfDate
     from anti_party.model import Store
 
@@ -61,15 +61,19 @@ PICTURE_TYPES = (".svg", ".html")
 def _set_picture(ctx: click.Context, param: click.Parameter, value: Any) -> None:
     if value is None:
         return
-    if param.name == "save" and value.suffix.lower() not in PICTURE_TYPES:
-        raise click.BadParameter(f"{quoted(str(value))} must end in .svg or .html", ctx, param)
+    if param.name == "save":
+        from pathlib import Path
+
+        value = Path(value)
+        if value.suffix.lower() not in PICTURE_TYPES:
+            raise click.BadParameter(f"{quoted(str(value))} must end in .svg or .html", ctx, param)
     setattr(ctx.find_object(App).picture, param.name or "", value)  # type: ignore[union-attr]
 
 
 def picture_options(function: F) -> F:
     """--save and --width: save a rich view as a picture (rich's console recording)."""
     for option in reversed((
-        click.option("--save", type=click.Path(dir_okay=False, writable=True, path_type=Path), metavar="FILE",
+        click.option("--save", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
                      expose_value=False, callback=_set_picture,
                      help="Write the rich view to FILE as a picture: SVG if FILE ends in .svg, HTML if .html."),
         click.option("--width", type=click.IntRange(40, 400), metavar="N", expose_value=False, callback=_set_picture,
@@ -115,6 +119,8 @@ def _completion_store(ctx: click.Context) -> Store | None:
 def _item(value: str, text: str) -> CompletionItem | None:
     """A completion the shell may show: store text in the help goes through the terminal sanitiser
     (zsh and fish print it beside each candidate), and a value it would change is not offered."""
+    from click.shell_completion import CompletionItem
+
     from anti_party.render.sanitise import is_terminal_safe, terminal_text
 
     return CompletionItem(value, help=terminal_text(text)) if is_terminal_safe(value) else None
@@ -153,6 +159,8 @@ def complete_event_ids(ctx: click.Context, param: click.Parameter, incomplete: s
 
 
 def complete_fields(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    from click.shell_completion import CompletionItem
+
     done, _, last = incomplete.rpartition(",")
     prefix = f"{done}," if done else ""
     return [CompletionItem(prefix + name) for name in EVENT_FIELDS if name.startswith(last)]

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # the registry loads without the model, for the command line's --format choices
     from anti_party.model import Store, Term
@@ -21,8 +20,10 @@ if TYPE_CHECKING:  # the registry loads without the model, for the command line'
 VIEWS = ("events", "person")
 
 
-@dataclass(frozen=True)
-class Options:
+# NamedTuples rather than frozen dataclasses: as immutable, and every command (apg --help too)
+# imports this module, which with two dataclasses took a twentieth of --help's time (Python 3.11
+# compiles each dataclass's generated methods as it defines the class).
+class Options(NamedTuple):
     """What a renderer may need besides the rows."""
 
     store: Store
@@ -32,15 +33,14 @@ class Options:
     terms: tuple[Term, ...] = ()  # every office's terms, for a view that shows them beside the events (html)
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     name: str
     description: str
     module: str
     terminal: bool = False
     views: tuple[str, ...] = VIEWS
     # The module of a view rendered elsewhere than MODULE: apg cite's forms live in "citations".
-    modules: Mapping[str, str] = field(default_factory=dict)
+    modules: Mapping[str, str] = {}  # shared by the formats that give none, and never changed
     # Events rendered in batches, one after the other, make the same text as all at once (the
     # header, if any, with the first batch only): a large output need not be held whole.
     batches: bool = False
