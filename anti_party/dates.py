@@ -54,7 +54,7 @@ class DateError(UsageError, ValueError):
     """A date that cannot be read; the message quotes the input (at most 80 characters of it)."""
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class DatePoint:
     """One calendar date at year, month or day precision, with EDTF qualifiers."""
 

@@ -502,7 +502,9 @@ SQLITE_LARGEST = 2**63 - 1
 
 # events_fts holds each event's folded title and summary, split into words by FTS5's ascii
 # tokenizer: a word is a run of ASCII letters and digits and of any other characters but ASCII ones.
-_WORD = re.compile(r"[A-Za-z0-9\x80-\U0010ffff]+")
+# The class names the ASCII characters it leaves out: written as [A-Za-z0-9\x80-\U0010ffff], the
+# same set took 5 ms to compile, on every command that reads the index.
+_WORD = re.compile(r"[^\x00-/:-@\[-`{-\x7f]+")
 WORDS_PER_PART = 500  # a part of the text sought that is in more words than this is not looked up
 
 

@@ -1,4 +1,8 @@
-"""The store's records as frozen dataclasses; no parsing or I/O here."""
+"""The store's records as frozen dataclasses; no parsing or I/O here.
+
+Each class has a docstring, which also spares the dataclass decorator from writing one out of the
+class's signature (inspect.signature, on every start-up that loads the model).
+"""
 
 from __future__ import annotations
 
@@ -79,6 +83,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Person:
+    """Someone the record names: names in Latin and native script, life dates, aliases and sources."""
+
     id: str
     name: str
     full_name: str | None = None
@@ -94,6 +100,8 @@ class Person:
 
 @dataclass(frozen=True)
 class Office:
+    """A post whose holders the store records; `existed`, when given, is the interval in which it existed."""
+
     id: str
     title: str
     short: str | None = None
@@ -103,6 +111,8 @@ class Office:
 
 @dataclass(frozen=True)
 class Term:
+    """One person's time in one office; no end while the term runs past the end of the store's period."""
+
     person: str
     office: str
     start: EdtfDate
@@ -113,6 +123,8 @@ class Term:
 
 @dataclass(frozen=True)
 class Event:
+    """Something that happened: when (a period), what, who took part, its tags and the sources that support it."""
+
     id: str
     date: EdtfDate
     title: str
@@ -136,6 +148,8 @@ class PresidiumSeat:
 
 @dataclass(frozen=True)
 class Period:
+    """A named era, used for grouping (TimelineJS's eras)."""
+
     id: str
     title: str
     date: EdtfDate
@@ -143,6 +157,8 @@ class Period:
 
 @dataclass(frozen=True)
 class Store:
+    """The merged store: sources, people and offices by id; terms, events, seats and periods in order."""
+
     sources: dict[str, Source] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     offices: dict[str, Office] = field(default_factory=dict)

@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from anti_party.dates import DatePoint, EdtfDate, day_after, shift, sort_key, spans_overlap
 from anti_party.errors import DataError, UsageError, quoted
 from anti_party.model import Citation, Event, Note, Person, PresidiumSeat, Profile, Source, Store, Term
-from anti_party.store import close_matches
+
+# The queries' results are NamedTuples: immutable values like the model's frozen dataclasses, and
+# about a fifth of their cost to define on Python 3.11, which compiles each dataclass's generated
+# methods when the class is made (this module loads on every command that reads the store).
 
 
 class QueryError(UsageError, ValueError):
@@ -27,8 +29,7 @@ class LookupFailed(DataError, LookupError):
         return self.lines
 
 
-@dataclass(frozen=True)
-class DateRange:
+class DateRange(NamedTuple):
     """Inclusive day bounds; None is open."""
 
     start: date | None = None
@@ -60,8 +61,7 @@ def date_range(start: EdtfDate | None, end: EdtfDate | None, on: EdtfDate | None
     return DateRange(start.earliest if start else None, end.latest if end else None)
 
 
-@dataclass(frozen=True)
-class EventQuery:
+class EventQuery(NamedTuple):
     span: DateRange = DateRange()
     people: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
@@ -226,6 +226,8 @@ def _person_keys(store: Store) -> dict[str, str]:
 
 
 def _suggest(wanted: str, keys: dict[str, str]) -> str:
+    from anti_party.store import close_matches  # the loader, only when a name is not found
+
     close = close_matches(wanted, list(keys), n=5, cutoff=0.7)
     ids = list(dict.fromkeys(keys[key] for key in close))[:3]
     return f"; did you mean {' or '.join(ids)}?" if ids else ""
@@ -298,8 +300,7 @@ def term_span(term: Term) -> DateRange:
     return DateRange(term.start.earliest, term.end.latest if term.end else None)
 
 
-@dataclass(frozen=True)
-class OfficeSpan:
+class OfficeSpan(NamedTuple):
     """What `apg offices` charts: these offices from START to END."""
 
     start: date
@@ -319,8 +320,7 @@ def office_span(start: EdtfDate | None, end: EdtfDate | None, offices: tuple[str
     return OfficeSpan(first, last, offices)
 
 
-@dataclass(frozen=True)
-class OfficeTerms:
+class OfficeTerms(NamedTuple):
     """The terms of each charted office that overlap the span, office by office, each in order."""
 
     span: OfficeSpan
@@ -356,8 +356,7 @@ def outside_record(start: date, end: date) -> str | None:
 # --- listings: apg people, apg tags, apg sources ---
 
 
-@dataclass(frozen=True)
-class PersonRow:
+class PersonRow(NamedTuple):
     """A person with their seat in the June 1957 Presidium (if any) and the offices they held."""
 
     person: Person
@@ -380,8 +379,7 @@ def list_people(store: Store, sort: str = "born") -> list[PersonRow]:
     return sorted(rows, key=keys[sort])
 
 
-@dataclass(frozen=True)
-class TagCount:
+class TagCount(NamedTuple):
     tag: str
     events: int
 
@@ -394,8 +392,7 @@ def list_tags(store: Store) -> list[TagCount]:
     return [TagCount(tag, count) for tag, count in sorted(counts.items())]
 
 
-@dataclass(frozen=True)
-class SourceUse:
+class SourceUse(NamedTuple):
     """A source and how many records of each kind cite it, in their sources or in their notes."""
 
     source: Source
@@ -480,28 +477,24 @@ def term_covers(term: Term, day: date) -> bool:
     return span.first <= day <= span.last
 
 
-@dataclass(frozen=True)
-class Holding:
+class Holding(NamedTuple):
     office: str
     term: Term | None  # None: the office existed but the store names no holder that day
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     day: date
     office: str
     outgoing: str | None
     incoming: str | None
 
 
-@dataclass(frozen=True)
-class NearbyEvent:
+class NearbyEvent(NamedTuple):
     event: Event
     relation: str  # before, during or after the asked span
 
 
-@dataclass(frozen=True)
-class PowerReport:
+class PowerReport(NamedTuple):
     when: EdtfDate
     holdings: tuple[Holding, ...]
     changes: tuple[Change, ...]
@@ -555,8 +548,7 @@ def state_of_power(store: Store, when: EdtfDate, window: int = 7) -> PowerReport
 # --- what the store holds (apg --version) ---
 
 
-@dataclass(frozen=True)
-class StoreSummary:
+class StoreSummary(NamedTuple):
     """How much the store holds, and the first and last points its events reach."""
 
     events: int
