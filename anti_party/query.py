@@ -114,10 +114,19 @@ def event_batches(store: Store, query: EventQuery, size: int = 2000) -> Iterator
     Through an index, a query in date order is read and decoded a batch at a time, so that a
     large store's output is written without holding all its events at once.
     """
-    if isinstance(store, EventIndex) and query.sort == "date" and not (query.grep and query.limit is not None):
-        yield from store.event_batches(query, size)
-    else:
+    if not isinstance(store, EventIndex) or query.sort != "date":
         yield events_matching(store, query)
+    elif query.grep and query.limit is not None:
+        # The rows the index gives a search are checked a batch at a time, so --limit is counted here:
+        # reading stops with the batch that completes it.
+        left = query.limit
+        for batch in store.event_batches(query._replace(limit=None), size):
+            yield batch[:left]
+            left -= min(left, len(batch))
+            if not left:
+                break
+    else:
+        yield from store.event_batches(query, size)
 
 
 def cell_batches(

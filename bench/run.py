@@ -37,6 +37,7 @@ class Case:
     name: str
     command: list[str]
     fresh_cache: bool = False  # the index is removed before each run
+    fresh_words: bool = False  # the words for --grep are removed before each run (the index stays)
     times: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
     memory: list[int] = field(default_factory=list)  # KiB
@@ -44,6 +45,8 @@ class Case:
     def run(self, environment: dict[str, str], cache: Path) -> None:
         if self.fresh_cache:
             shutil.rmtree(cache, ignore_errors=True)
+        for words in cache.glob("words-*.sqlite3") if self.fresh_words else ():
+            words.unlink()
         start = time.perf_counter()
         process = subprocess.Popen(self.command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment)
         _, status, usage = os.wait4(process.pid, 0)
@@ -151,6 +154,11 @@ def main() -> None:
                                                                      "-f", "tsv"]),
                 Case("repeated: `timeline --from 1957 -f tsv`", [APG, *store, "timeline", "--from", "1957",
                                                                 "-f", "tsv"]),
+                # Not targets: the first search writes the words for --grep beside the index (docs/db.md).
+                Case("first search: `timeline --grep gomulka -n 20 -f tsv`", [
+                    APG, *store, "timeline", "--grep", "gomulka", "-n", "20", "-f", "tsv"], fresh_words=True),
+                Case("repeated search: `timeline --grep gomulka -n 20 -f tsv`", [
+                    APG, *store, "timeline", "--grep", "gomulka", "-n", "20", "-f", "tsv"]),
             ]
             runs = options.runs
             print(f"{size} events: {path.stat().st_size / 2**20:.1f} MiB", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from anti_party import query
 from anti_party.choices import SORT_KEYS
 from anti_party.index import IndexedStore, attach_words, event_sql, write_database, write_words
-from anti_party.model import Store
+from anti_party.model import Event, Store
 from anti_party.query import DateRange, EventQuery
 from anti_party.store import default_store_path, load_store
 
@@ -185,3 +186,26 @@ def test_a_month_reads_only_its_rows(stores: tuple[Store, IndexedStore], tmp_pat
     read = len(connection.execute(sql, parameters).fetchall())
     expected = len(query.select_events(store.events, wanted))
     assert read == expected < len(store.events) / 5
+
+
+@pytest.mark.parametrize("limit", [0, 1, 2, 7])
+@pytest.mark.parametrize("reverse", [False, True])
+@pytest.mark.parametrize("needle", ["gomulka", "a", "zzzz"])
+def test_a_search_with_a_limit_is_read_in_batches_until_its_limit(stores: tuple[Store, IndexedStore], needle: str,
+                                                                  reverse: bool, limit: int,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    store, indexed = stores
+    sizes: list[int] = []
+    read_batches = IndexedStore.event_batches
+
+    def spied(self: IndexedStore, wanted: EventQuery, size: int) -> Iterator[list[Event]]:
+        sizes.append(size)
+        yield from read_batches(self, wanted, size)
+
+    monkeypatch.setattr(IndexedStore, "event_batches", spied)
+    wanted = EventQuery(grep=needle, reverse=reverse, limit=limit)
+    batches = list(query.event_batches(indexed, wanted, size=3))
+    assert [event for batch in batches for event in batch] == query.select_events(store.events, wanted)
+    assert sizes == [3] and len(batches) >= 1  # in batches of 3 rows, not all the rows found at once
+    if needle == "a" and limit:
+        assert len(batches) < len(store.events) // 3  # it stopped reading long before the end
