@@ -101,14 +101,15 @@ def _output_problem(error: OSError) -> str:
     return f"cannot write the output: {error.strerror or error}"
 
 
-# A value click quotes in its messages ('xxx', as repr writes it), longer than apg's limit.
-_LONG_QUOTE = re.compile(r"'((?:[^'\\]|\\.){" + str(QUOTE_LIMIT + 1) + r",})'")
+# A value click quotes in its messages ('xxx', as repr writes it), longer than apg's limit (compiled
+# by re when a message is first clipped, not on every start-up).
+_LONG_QUOTE = r"'((?:[^'\\]|\\.){" + str(QUOTE_LIMIT + 1) + r",})'"
 LINE_LIMIT = 400  # characters of one line of a message; click's messages can quote input whole
 
 
 def clip_message(line: str) -> str:
     """A click message with each quoted value cut to 80 characters and the line to LINE_LIMIT."""
-    line = _LONG_QUOTE.sub(lambda match: f"'{match[1][:QUOTE_LIMIT]}'... ({len(match[1]):,} characters)", line)
+    line = re.sub(_LONG_QUOTE, lambda match: f"'{match[1][:QUOTE_LIMIT]}'... ({len(match[1]):,} characters)", line)
     return line if len(line) <= LINE_LIMIT else f"{line[:LINE_LIMIT]}... ({len(line):,} characters)"
 
 
