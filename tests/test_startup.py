@@ -84,6 +84,11 @@ def test_help_loads_no_module_it_does_not_use(indexed: Path) -> None:
     assert [name for name in NOT_FOR_HELP[1:] if name in loaded(indexed, "timeline", "--help")] == []
 
 
+def test_only_csv_output_loads_the_csv_module(indexed: Path) -> None:
+    assert "csv" not in loaded(indexed, "timeline", "--from", "1957", "-f", "tsv")
+    assert "csv" in loaded(indexed, "timeline", "--from", "1957", "-f", "csv")
+
+
 def test_help_and_timeline_leave_the_citation_styles_unloaded(indexed: Path) -> None:
     for args in (("--help",), ("timeline", "--from", "1957", "-f", "tsv")):
         assert "anti_party.cite" not in loaded(indexed, *args), args

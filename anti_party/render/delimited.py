@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 
@@ -47,6 +46,8 @@ def tsv_cells(rows: Sequence[Sequence[str]], options: Options) -> str:
 
 
 def csv_text(records: Records) -> str:
+    import csv  # only for -f csv: TSV, the usual pipe, is written without it
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(records.fields)
