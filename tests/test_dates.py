@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -194,3 +195,55 @@ def test_days_in_month_is_the_calendar(year: int, month: int) -> None:
     import calendar
 
     assert days_in_month(year, month) == calendar.monthrange(year, month)[1]
+
+
+# The usual word forms are read without dateutil (its import alone costs more than twice a bare
+# Python's start-up); each must read exactly as dateutil reads it, or fail with the same message.
+_MONTH_WORDS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December"]
+
+
+@st.composite
+def named_month_dates(draw: st.DrawFn) -> str:
+    name = draw(st.sampled_from(_MONTH_WORDS))
+    month = draw(st.sampled_from([name, name[:3]]))
+    month = draw(st.sampled_from([month, month.lower(), month.upper()]))
+    day = draw(st.none() | st.integers(1, 31).map(str) | st.integers(1, 9).map(lambda d: f"0{d}"))
+    year = f"{draw(st.integers(1, 9999)):04d}"
+    space = draw(st.sampled_from([" ", "  "]))
+    comma = draw(st.sampled_from(["", ","]))
+    if day is not None and draw(st.booleans()):
+        return f"{day}{space}{month}{comma} {year}"
+    return f"{month}{space}{day}{comma} {year}" if day is not None else f"{month}{comma}{space}{year}"
+
+
+def _read(read: Callable[[str, int], EdtfDate | None], text: str) -> EdtfDate | str | None:
+    year = int(next(word for word in text.replace(",", " ").split() if len(word) == 4 and word.isdigit()))
+    try:
+        return read(text, year)
+    except DateError as error:
+        return str(error)
+
+
+@given(named_month_dates())
+@example("June 1957")
+@example("18 June 1957")
+@example("Jun 18, 1957")
+@example("31 June 1957")  # no such day
+@example("Feb 29 1900")  # not a leap year
+@example("29 feb 2000")
+@example("sep 0001")
+def test_the_usual_word_forms_read_as_dateutil_reads_them(text: str) -> None:
+    from anti_party.dates import _dateutil_date, _named_month_date
+
+    read = _read(_named_month_date, text)
+    assert read is not None, text  # every form drawn here is one read without dateutil
+    assert read == _read(_dateutil_date, text)
+    assert read == _read(lambda typed, _: parse_user_date(typed), text)
+
+
+@pytest.mark.parametrize("typed", ["Sept 1957", "1957 June 22", "Jun. 1957", "June 1957 18", "0 June 1957", "Juni 1957"])
+def test_other_word_forms_are_left_to_dateutil(typed: str) -> None:
+    from anti_party.dates import _named_month_date
+
+    assert _named_month_date(typed, 1957) is None

@@ -52,7 +52,8 @@ def indexed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (("timeline", "--help"), set()),
         (("timeline", "--from", "1957", "-f", "tsv"), {"sqlite3"}),
         (("timeline", "--grep", "Gomulka", "-f", "tsv"), {"sqlite3"}),
-        (("timeline", "--on", "June 1957", "-f", "tsv"), {"sqlite3", "dateutil"}),
+        (("timeline", "--on", "June 1957", "-f", "tsv"), {"sqlite3"}),  # the usual forms need no dateutil
+        (("timeline", "--on", "Sept 1957", "-f", "tsv"), {"sqlite3", "dateutil"}),
         (("person", "molotov", "-f", "json"), {"sqlite3"}),
         (("timeline", "-f", "timeline"), {"sqlite3", "rich"}),
     ],
