@@ -75,9 +75,10 @@ def test_the_command_line_is_built_without_the_library(indexed: Path, args: tupl
 
 # What `apg --help` has no use for, each a few milliseconds of every start-up: paths stay strings
 # until a command uses them, the traceback module loads for an internal error, shell completion for
-# completion, and the command line makes no dataclass. (`apg CMD --help` runs the group first, which
-# settles the store paths: pathlib.)
-NOT_FOR_HELP = ("pathlib", "traceback", "click.shell_completion", "dataclasses")
+# completion, the command line makes no dataclass, and the help's width is worked out without
+# shutil (cli.edge.HelpWidthContext). (`apg CMD --help` runs the group first, which settles the
+# store paths: pathlib.)
+NOT_FOR_HELP = ("pathlib", "traceback", "click.shell_completion", "dataclasses", "shutil")
 
 
 def test_help_loads_no_module_it_does_not_use(indexed: Path) -> None:
@@ -97,3 +98,27 @@ def test_help_and_timeline_leave_the_citation_styles_unloaded(indexed: Path) -> 
 
 def test_without_the_index_tsv_imports_the_parser_but_not_rich_nor_sqlite3(tmp_path: Path) -> None:
     assert imported(tmp_path, "timeline", "--from", "1957", "-f", "tsv", cache=False) == {"tomli"}
+
+
+@pytest.mark.parametrize("columns", ["", "0", "wide", "30", "60", "79", "80", "81", "101", "250"])
+def test_the_help_is_as_wide_as_click_makes_it(columns: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from click.formatting import HelpFormatter
+
+    from anti_party.cli import main
+    from anti_party.cli.edge import HelpWidthContext
+
+    monkeypatch.setenv("COLUMNS", columns)
+    assert HelpWidthContext(main, max_content_width=100).make_formatter().width == \
+        HelpFormatter(max_width=100).width == max(min(shutil.get_terminal_size().columns, 100) - 2, 50)
+
+
+@pytest.mark.parametrize("columns", [40, 72, 101, 200])
+def test_on_a_terminal_the_help_is_as_wide_as_the_terminal_says(columns: int) -> None:
+    from conftest import on_pty
+
+    code, screen = on_pty(["timeline", "--help"], {}, columns=columns)
+    told = subprocess.run([sys.executable, "-m", "anti_party", "timeline", "--help"], capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": str(columns)}, check=True)
+    assert (code, screen) == (0, told.stdout)
