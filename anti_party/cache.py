@@ -204,13 +204,11 @@ def _sound_file(path: Path, name: str) -> bool:
 
 def _connect(path: Path) -> sqlite3.Connection | None:
     import sqlite3
-    from urllib.parse import quote
 
-    from anti_party.index import INDEX_SCHEMA
+    from anti_party.index import INDEX_SCHEMA, read_only_uri
 
     try:
-        # immutable: the file is never written after it is renamed into place, so no locks are taken.
-        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro&immutable=1", uri=True)
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
         connection.execute("PRAGMA trusted_schema=OFF")  # no function called from a view or trigger
         connection.execute("PRAGMA query_only=ON")
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())

@@ -80,10 +80,8 @@ def write_database(store: Store, path: Path, meta: Mapping[str, str], *, for_cac
     write_words on the first --grep: a first run does not pay for a search it may never make.
     `apg db` writes everything, with the positions of words in events_fts, for phrase queries.
     """
-    connection = sqlite3.connect(path, isolation_level=None)
+    connection = _new_database(path)
     try:
-        connection.execute("PRAGMA journal_mode=OFF")  # a file being built is renamed into place when done
-        connection.execute("PRAGMA synchronous=OFF")
         connection.execute("BEGIN")
         connection.executescript(_SCHEMA)  # executescript commits; the rest runs in one transaction
         if not for_cache:
@@ -241,10 +239,8 @@ def _insert_words(connection: sqlite3.Connection, texts: Iterable[tuple[int, str
 def write_words(path: Path, index: sqlite3.Connection) -> None:
     """The words of the events of the cache's INDEX (events_fts without positions, and events_words)
     into the empty SQLite file PATH, which attach_words then joins to the index for --grep."""
-    connection = sqlite3.connect(path, isolation_level=None)
+    connection = _new_database(path)
     try:
-        connection.execute("PRAGMA journal_mode=OFF")  # as in write_database: renamed into place when done
-        connection.execute("PRAGMA synchronous=OFF")
         connection.execute("BEGIN")
         connection.execute(_WORDS_TABLE.format(detail="none"))
         _insert_words(connection, index.execute("SELECT rowid, title, summary FROM events ORDER BY rowid"))
@@ -256,9 +252,28 @@ def write_words(path: Path, index: sqlite3.Connection) -> None:
 
 def attach_words(index: sqlite3.Connection, path: Path) -> None:
     """Make the words written by write_words at PATH readable, read-only, as events_fts and events_words of INDEX."""
+    index.execute("ATTACH DATABASE ? AS words", (read_only_uri(path),))
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that opens the database at PATH read-only and immutable: the cache's files are never
+    written after they are renamed into place, so no locks are taken."""
     from urllib.parse import quote
 
-    index.execute("ATTACH DATABASE ? AS words", (f"file:{quote(str(path))}?mode=ro&immutable=1",))
+    return f"file:{quote(str(path))}?mode=ro&immutable=1"
+
+
+def _new_database(path: Path) -> sqlite3.Connection:
+    """A connection for writing the new database PATH, which is renamed into place when complete:
+    no journal, no waiting for the disk."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode=OFF")
+        connection.execute("PRAGMA synchronous=OFF")
+    except sqlite3.Error:
+        connection.close()
+        raise
+    return connection
 
 
 def _write_citations(connection: sqlite3.Connection, store: Store) -> None:

@@ -207,9 +207,7 @@ class HelpWidthContext(click.Context):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from click import formatting
-
-        if self.terminal_width is None and self.parent is None and formatting.FORCED_WIDTH is None:
+        if self.terminal_width is None and self.parent is None and click.formatting.FORCED_WIDTH is None:
             # click.formatting.HelpFormatter's width, when none is given (its subcommands' contexts inherit it).
             self.terminal_width = max(min(_terminal_columns(), self.max_content_width or 80) - 2, 50)
 
