@@ -16,13 +16,15 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-WORDS = (
-    "plenum presidium secretary minister council decree speech report letter meeting session vote motion "
-    "resolution delegation visit treaty harvest virgin lands industry ministry reform purge rehabilitation "
-    "congress committee leadership faction majority minority group opposition collective agriculture "
-    "economy planning Moscow Kremlin Warsaw Budapest Belgrade Beijing Geneva party state army marshal "
-    "Khrushchev Molotov Malenkov Kaganovich Bulganin Voroshilov Zhukov Mikoyan Gomułka Nagy Tito Хрущёв"
-).split()
+WORDS = [
+    "plenum", "presidium", "secretary", "minister", "council", "decree", "speech", "report", "letter", "meeting",
+    "session", "vote", "motion", "resolution", "delegation", "visit", "treaty", "harvest", "virgin", "lands",
+    "industry", "ministry", "reform", "purge", "rehabilitation", "congress", "committee", "leadership", "faction",
+    "majority", "minority", "group", "opposition", "collective", "agriculture", "economy", "planning", "Moscow",
+    "Kremlin", "Warsaw", "Budapest", "Belgrade", "Beijing", "Geneva", "party", "state", "army", "marshal",
+    "Khrushchev", "Molotov", "Malenkov", "Kaganovich", "Bulganin", "Voroshilov", "Zhukov", "Mikoyan", "Gomułka",
+    "Nagy", "Tito", "Хрущёв"
+]
 TAGS = (  # the vocabulary of docs/store.md
     "beria", "congress", "crisis", "de-stalinization", "economy", "epilogue", "exile", "expulsion", "foreign",
     "military", "plenum", "presidium", "publication", "rehabilitation", "security", "succession",
