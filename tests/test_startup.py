@@ -122,3 +122,22 @@ def test_on_a_terminal_the_help_is_as_wide_as_the_terminal_says(columns: int) ->
     told = subprocess.run([sys.executable, "-m", "anti_party", "timeline", "--help"], capture_output=True, text=True,
                           env={**os.environ, "COLUMNS": str(columns)}, check=True)
     assert (code, screen) == (0, told.stdout)
+
+
+@pytest.mark.parametrize("args", [("--help",), ("timeline", "--from", "1957", "-f", "tsv")])
+def test_apg_freezes_its_objects_as_it_exits_and_its_output_is_whole(indexed: Path, args: tuple[str, ...]) -> None:
+    """The interpreter's last collections need not walk what the modules made (anti_party.cli.run)."""
+    probe = ("import atexit, gc, sys\n"
+             "atexit.register(lambda: sys.stderr.write(f'FROZEN {gc.get_freeze_count()}\\n'))\n"
+             "from anti_party.cli import run\n"
+             "sys.argv = ['apg', *sys.argv[1:]]\n"
+             "run()\n")
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("APG_")}
+    environment.update({"APG_CACHE_DIR": str(indexed / "cache"), "COLUMNS": "100"})
+    frozen = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=environment,
+                            check=False)
+    plain = subprocess.run([sys.executable, "-m", "anti_party", *args], capture_output=True, text=True,
+                           env=environment, check=False)
+    assert frozen.returncode == plain.returncode == 0
+    assert int(frozen.stderr.rsplit("FROZEN ", 1)[1]) > 10_000  # click's objects alone are more
+    assert frozen.stdout == plain.stdout and plain.stdout.count("\n") > 20

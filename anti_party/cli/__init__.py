@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
 import io
 import os
 import sys
@@ -427,6 +429,13 @@ def completion(shell: str) -> None:
 
 def run() -> None:
     """The console script: click's main through the edge (anti_party.cli.edge), which maps every error."""
+    # At shutdown the interpreter's garbage collections walk every object that click, rich and our
+    # modules made, looking for cycles: a tenth of a short command's time (10 ms of apg --help, 30 of
+    # a rich timeline). gc.freeze, run at exit after any handler registered later, moves them out of
+    # the collector's sight; they are still freed as the modules are cleared, and the few in cycles
+    # when the process ends. Nothing apg holds by then needs a finalizer: the output is flushed, and
+    # a database being written is closed once written.
+    atexit.register(gc.freeze)
     main(prog_name="apg")
 
 
