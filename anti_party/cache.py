@@ -11,7 +11,6 @@ the store is loaded from its files as if there were none: an index never changes
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import os
 import stat
@@ -20,6 +19,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from anti_party.codec import is_record_class
 from anti_party.model import Store
 from anti_party.store import gc_paused, load_files, load_store, read_store_file
 
@@ -85,12 +85,17 @@ def index_key(digests: Sequence[str]) -> str:
 
 
 def model_fingerprint() -> str:
-    """The model's classes and fields: an index of an older model is never read into a newer one."""
+    """The model's classes and fields: an index of an older model is never read into a newer one.
+
+    Each record class of the model (a NamedTuple: the index keeps records, not the Store that holds
+    them), with its fields in order and their types as written.
+    """
     from anti_party import model
 
     classes = [value for _, value in sorted(vars(model).items())
-               if isinstance(value, type) and dataclasses.is_dataclass(value)]
-    return repr([(cls.__name__, [(f.name, str(f.type)) for f in dataclasses.fields(cls)]) for cls in classes])
+               if is_record_class(value) and value.__module__ == model.__name__]
+    return repr([(cls.__name__, [(name, str(getattr(hint, "__forward_arg__", hint)))  # a NamedTuple's ForwardRef
+                                 for name, hint in cls.__annotations__.items()]) for cls in classes])
 
 
 def _owner_only(mode: int, uid: int) -> bool:

@@ -3,12 +3,11 @@
 Schema: docs/db.md. Each table keeps a few columns to query by (ids, dates, names) and the
 whole record as JSON (`record`), written and read by anti_party.codec from the model's own
 fields, so that a field added to the model needs no change here. Reading a database back
-only ever decodes JSON into the model's dataclasses: no code is loaded from it.
+only ever decodes JSON into the model's records: no code is loaded from it.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
@@ -19,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-from anti_party.codec import decoder, encoder
+from anti_party.codec import decoder, encoder, is_record
 from anti_party.model import Event, Office, Period, Person, PresidiumSeat, Source, Store, Term
 from anti_party.query import EventQuery, fold, select_events
 
@@ -298,7 +297,8 @@ def _source_id(citation: Any) -> str:
 
 
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    """A record as its JSON object (a record is a tuple: json would write it as an array), else VALUE."""
+    if is_record(value):
         return encoder(type(value))(value)
     return value
 

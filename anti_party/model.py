@@ -1,21 +1,25 @@
-"""The store's records as frozen dataclasses; no parsing or I/O here.
+"""The store's records as NamedTuples, and the merged Store; no parsing or I/O here.
 
-Each class has a docstring, which also spares the dataclass decorator from writing one out of the
-class's signature (inspect.signature, on every start-up that loads the model).
+The records are NamedTuples rather than frozen dataclasses: as immutable, equal when their fields
+are equal and hashable, and about a tenth of the cost to define (Python 3.11 compiles each
+dataclass's generated methods with an exec of its own when the class is made: the model's cost
+~15 ms of every command that reads the store). Being tuples, a record also equals a plain tuple of
+the same values and can be iterated and indexed: nothing in apg does either, nor compares records
+of different classes; code that serialises values recognises a record by anti_party.codec.is_record
+before it would take it for a sequence.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from anti_party.dates import EdtfDate
 
 _LOCATOR_LABELS = (("section", "sec."), ("document", "doc."))
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     """A source cited for a claim, and where in it the claim was read (pages, section, document)."""
 
     id: str
@@ -41,16 +45,14 @@ class Citation:
         return f"{self.id} {locator}" if locator else self.id
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """Another reading of a fact, with the sources that give it."""
 
     text: str
     sources: tuple[Citation, ...] = ()
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """A bibliographic record; enough to cite it in MLA, Chicago and APA."""
 
     id: str
@@ -81,8 +83,7 @@ class Source:
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     """Someone the record names: names in Latin and native script, life dates, aliases and sources."""
 
     id: str
@@ -98,8 +99,7 @@ class Person:
     notes: tuple[Note, ...] = ()
 
 
-@dataclass(frozen=True)
-class Office:
+class Office(NamedTuple):
     """A post whose holders the store records; `existed`, when given, is the interval in which it existed."""
 
     id: str
@@ -109,8 +109,7 @@ class Office:
     notes: tuple[Note, ...] = ()
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One person's time in one office; no end while the term runs past the end of the store's period."""
 
     person: str
@@ -121,8 +120,7 @@ class Term:
     notes: tuple[Note, ...] = ()
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     """Something that happened: when (a period), what, who took part, its tags and the sources that support it."""
 
     id: str
@@ -135,8 +133,7 @@ class Event:
     notes: tuple[Note, ...] = ()
 
 
-@dataclass(frozen=True)
-class PresidiumSeat:
+class PresidiumSeat(NamedTuple):
     """A member of the Party Presidium in June 1957 and the side taken in the crisis."""
 
     person: str
@@ -146,8 +143,7 @@ class PresidiumSeat:
     notes: tuple[Note, ...] = ()
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """A named era, used for grouping (TimelineJS's eras)."""
 
     id: str
@@ -155,21 +151,61 @@ class Period:
     date: EdtfDate
 
 
-@dataclass(frozen=True)
 class Store:
     """The merged store: sources, people and offices by id; terms, events, seats and periods in order."""
 
-    sources: dict[str, Source] = field(default_factory=dict)
-    people: dict[str, Person] = field(default_factory=dict)
-    offices: dict[str, Office] = field(default_factory=dict)
-    terms: tuple[Term, ...] = ()
-    events: tuple[Event, ...] = ()
-    presidium: tuple[PresidiumSeat, ...] = ()
-    periods: tuple[Period, ...] = ()
+    # A plain class, not a NamedTuple: index.IndexedStore subclasses it and reads each table when
+    # first asked for, into its instance's __dict__ (functools.cached_property), which a tuple has
+    # not. Nor a frozen dataclass, for the cost to define one (above); it behaves as one did: the
+    # fields in this order, each table empty by default, immutable, equal when its fields are equal,
+    # unhashable (its tables are dicts), the same repr.
+    FIELDS = ("sources", "people", "offices", "terms", "events", "presidium", "periods")
+
+    if TYPE_CHECKING:  # read-only, as a frozen dataclass's fields are to the type checker (see __setattr__)
+        @property
+        def sources(self) -> dict[str, Source]: ...
+        @property
+        def people(self) -> dict[str, Person]: ...
+        @property
+        def offices(self) -> dict[str, Office]: ...
+        @property
+        def terms(self) -> tuple[Term, ...]: ...
+        @property
+        def events(self) -> tuple[Event, ...]: ...
+        @property
+        def presidium(self) -> tuple[PresidiumSeat, ...]: ...
+        @property
+        def periods(self) -> tuple[Period, ...]: ...
+
+    def __init__(self, sources: dict[str, Source] | None = None, people: dict[str, Person] | None = None,
+                 offices: dict[str, Office] | None = None, terms: tuple[Term, ...] = (),
+                 events: tuple[Event, ...] = (), presidium: tuple[PresidiumSeat, ...] = (),
+                 periods: tuple[Period, ...] = ()) -> None:
+        fields = self.__dict__
+        fields["sources"] = {} if sources is None else sources
+        fields["people"] = {} if people is None else people
+        fields["offices"] = {} if offices is None else offices
+        fields.update(terms=terms, events=events, presidium=presidium, periods=periods)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: a Store is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: a Store is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self.FIELDS)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS)
+        return f"{self.__class__.__qualname__}({fields})"
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """A person with the offices they held and the events they took part in."""
 
     person: Person

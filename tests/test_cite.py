@@ -674,6 +674,4 @@ def test_a_section_of_a_journal_in_a_note() -> None:
 
 
 def replace_source(source: Source, **changes: object) -> Source:
-    from dataclasses import replace
-
-    return replace(source, **changes)  # type: ignore[arg-type]
+    return source._replace(**changes)  # type: ignore[arg-type]

@@ -11,13 +11,14 @@ import re
 import shutil
 import sqlite3
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from anti_party.codec import decoder
 from anti_party.index import IndexedStore
-from anti_party.model import Event, Office, Period, Person, PresidiumSeat, Source, Term
+from anti_party.model import Citation, Event, Office, Period, Person, PresidiumSeat, Source, Term
 from anti_party.store import load_store
 from conftest import FIXTURE, Invoke
 
@@ -107,6 +108,17 @@ def test_links_and_citations_match_the_records(packaged_db: Path) -> None:
     assert people == sorted((event.id, person) for event in store.events for person in set(event.people))
     cited = connection.execute("SELECT count(*) FROM citations WHERE cited_in = 'events'").fetchone()[0]
     assert cited == sum(len(event.sources) + sum(len(note.sources) for note in event.notes) for event in store.events)
+
+
+def test_each_citation_is_kept_as_a_json_object_of_its_fields(packaged_db: Path) -> None:
+    store = load_store([_packaged()])
+    rows = sqlite3.connect(packaged_db).execute("SELECT source, citation FROM citations WHERE cited_in = 'events'")
+    kept = [(source, json.loads(citation)) for source, citation in rows]
+    assert [source for source, citation in kept if not isinstance(citation, dict) or citation["id"] != source] == []
+    decode = decoder(Citation)
+    made = [c for event in store.events for c in (*event.sources, *(c for note in event.notes for c in note.sources))]
+    assert Counter(decode(citation) for _, citation in kept) == Counter(made)
+    assert any(citation.locator for citation in made)
 
 
 def test_an_existing_file_is_replaced_and_a_missing_directory_is_one_line(apg: Invoke, tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import bibtexparser
@@ -20,7 +19,7 @@ from test_cite import ARCHIVE_DOCUMENT, CHAPTER, MAGAZINE, NEWSPAPER, RESIS, SHE
 
 SOURCES = [
     *load_store([default_store_path()]).sources.values(),
-    *(replace(source, id=f"test-{source.id}") for source in (CHAPTER, RESIS, SHEPILOV, MAGAZINE, NEWSPAPER,
+    *(source._replace(id=f"test-{source.id}") for source in (CHAPTER, RESIS, SHEPILOV, MAGAZINE, NEWSPAPER,
                                                                ARCHIVE_DOCUMENT)),
 ]
 SCHEMA = json.loads((DATA / "csl-data.schema.json").read_text(encoding="utf-8"))  # CSL data schema 1.0, MIT
