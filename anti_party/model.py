@@ -1,7 +1,7 @@
 """The store's records as NamedTuples, and the merged Store; no parsing or I/O here.
 
 The records are NamedTuples rather than frozen dataclasses: as immutable, equal when their fields
-are equal and hashable, and about a tenth of the cost to define (Python 3.11 compiles each
+are equal and hashable, and about a fifth of the cost to define (Python 3.11 compiles each
 dataclass's generated methods with an exec of its own when the class is made: the model's cost
 ~15 ms of every command that reads the store). Being tuples, a record also equals a plain tuple of
 the same values and can be iterated and indexed: nothing in apg does either, nor compares records
