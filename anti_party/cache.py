@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from anti_party.codec import is_record_class
+from anti_party.collector import gc_paused
 from anti_party.model import Store
-from anti_party.store import gc_paused, load_files, load_store, read_store_file
+from anti_party.storefile import StoreFile, read_store_file
 
 if TYPE_CHECKING:
     import sqlite3
@@ -62,17 +63,24 @@ def cached_store(paths: Sequence[Path], directory: Path) -> Store:
 def _cached_store(paths: Sequence[Path], directory: Path) -> Store:
     files = [read_store_file(path) for path in paths]
     if any(file.data is None for file in files) or not _usable_directory(directory):
-        return load_files(files)  # a file that cannot be read is reported by the loader
+        return _load_files(files)  # a file that cannot be read is reported by the loader
     key = index_key([hashlib.sha256(file.data or b"").hexdigest() for file in files])
     found = _open_index(directory, key, paths)
     if found is not None:
         return found
-    store = load_files(files)  # raises StoreError: a store with problems never gets an index
+    store = _load_files(files)  # raises StoreError: a store with problems never gets an index
     del files  # the text is parsed: the bytes need not stay in memory while the index is written
     written = write_index(directory, key, store)
     # The first run answers as the next ones will, from the index: listings come straight from
     # its rows, and the store's records can be freed. Without an index, from the records.
     return (_indexed_store(written, directory, key, paths) if written else None) or store
+
+
+def _load_files(files: Sequence[StoreFile]) -> Store:
+    """The store parsed, checked and merged from FILES: without a sound index, or should one fail in use."""
+    from anti_party.store import load_files  # the loader and checker: only then
+
+    return load_files(files)
 
 
 def index_key(digests: Sequence[str]) -> str:
@@ -165,7 +173,10 @@ def _indexed_store(path: Path, directory: Path, key: str, paths: Sequence[Path])
         return None
     from anti_party.index import IndexedStore
 
-    return IndexedStore(connection, lambda: load_store(paths), lambda: _attach_words(directory, key, connection))
+    def from_files() -> Store:  # should the index fail while in use
+        return _load_files([read_store_file(store_path) for store_path in paths])
+
+    return IndexedStore(connection, from_files, lambda: _attach_words(directory, key, connection))
 
 
 def _attach_words(directory: Path, key: str, connection: sqlite3.Connection) -> bool:

@@ -1,4 +1,5 @@
-"""The package's domain errors: one base class, each with its exit code, mapped once by the CLI.
+"""The package's domain errors: one base class, each with its exit code, mapped once by the CLI;
+and what their messages share (quoting input, suggesting the nearest choices).
 
 Exit codes: 0 success, 1 a data or lookup problem, 2 a usage problem, 130 interrupted.
 """
@@ -6,6 +7,7 @@ Exit codes: 0 success, 1 a data or lookup problem, 2 a usage problem, 130 interr
 from __future__ import annotations
 
 QUOTE_LIMIT = 80  # the most characters of any input that a message quotes
+LONGEST_SUGGESTED = 100  # longer input gets no did-you-mean
 
 
 class ApgError(Exception):
@@ -43,3 +45,12 @@ def quoted(text: object, limit: int = QUOTE_LIMIT) -> str:
     """TEXT quoted as Python writes it (controls escaped), cut to LIMIT characters with its length."""
     text = str(text)
     return repr(text) if len(text) <= limit else f"{text[:limit]!r}... ({len(text):,} characters)"
+
+
+def close_matches(word: str, choices: list[str], n: int, cutoff: float = 0.6) -> list[str]:
+    """The N CHOICES nearest WORD, for a message's "did you mean"."""
+    if len(word) > LONGEST_SUGGESTED:
+        return []  # nothing is close to it, and comparing a huge input with every id would take minutes
+    import difflib  # only needed when something is wrong; kept off the start-up path
+
+    return difflib.get_close_matches(word, choices, n=n, cutoff=cutoff)

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from anti_party.dates import DatePoint, EdtfDate, day_after, shift, sort_key, spans_overlap
-from anti_party.errors import DataError, UsageError, quoted
+from anti_party.errors import DataError, UsageError, close_matches, quoted
 from anti_party.model import Citation, Event, Note, Person, PresidiumSeat, Profile, Source, Store, Term
 
 # The queries' results are NamedTuples, as the model's records are: immutable values at about a
@@ -235,8 +235,6 @@ def _person_keys(store: Store) -> dict[str, str]:
 
 
 def _suggest(wanted: str, keys: dict[str, str]) -> str:
-    from anti_party.store import close_matches  # the loader, only when a name is not found
-
     close = close_matches(wanted, list(keys), n=5, cutoff=0.7)
     ids = list(dict.fromkeys(keys[key] for key in close))[:3]
     return f"; did you mean {' or '.join(ids)}?" if ids else ""

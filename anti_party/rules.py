@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from anti_party.dates import EdtfDate
-from anti_party.errors import clipped, quoted
+from anti_party.errors import clipped, close_matches, quoted
 
 TITLE_LIMIT = 70  # characters in an event's title
 FIRST_YEAR, LAST_YEAR = 1, 9999  # the calendar of every date, and of a source's year
@@ -77,8 +77,6 @@ def _tags_from_the_vocabulary(entry: Entry, warn: Report) -> None:
         return
     for tag in tags:
         if tag not in _TAG_SET:
-            from anti_party.store import close_matches
-
             close = close_matches(tag, list(TAGS), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             warn(entry, "tags", f"{quoted(tag)} is not in the tag vocabulary of docs/store.md{hint}")

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import codecs
-import gc
-import os
 import re
-import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, cached_property
@@ -17,12 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from anti_party.codec import builder
+from anti_party.collector import gc_paused
 from anti_party.dates import DateError, EdtfDate, parse_edtf
-from anti_party.errors import DataError, clipped, quoted
+from anti_party.errors import DataError, clipped, close_matches, quoted
 from anti_party.model import Citation, Event, Note, Office, Period, Person, PresidiumSeat, Source, Store, Term
 from anti_party.paths import default_store_path as default_store_path  # re-exported
 from anti_party.paths import store_paths as store_paths
 from anti_party.rules import check_rules
+from anti_party.storefile import StoreFile, read_store_file
 
 if TYPE_CHECKING:
     from anti_party.locate import Locator
@@ -114,7 +112,6 @@ _NOUNS = {
 }
 _KEYED = ("sources", "people", "offices")  # [table.ID]; the others are [[arrays]] of tables
 _NOTE_KEYS = ("text", "sources")
-_LONGEST_SUGGESTED = 100  # longer input gets no did-you-mean
 
 
 @dataclass
@@ -534,36 +531,6 @@ class _Lines:
         return Problem(path, message, line, column=self.column(line))
 
 
-# A larger file is refused before it is parsed: parsing holds about ten times the file's size in
-# memory. 64 MiB is about 150,000 events; a larger record can be split over several --store files.
-MAX_STORE_BYTES = 64 * 2**20
-
-
-@dataclass(frozen=True)
-class StoreFile:
-    """A store file's bytes as read once (hashed for the index and parsed from the same bytes)."""
-
-    path: Path
-    data: bytes | None
-    problem: str | None = None  # why there are no bytes
-
-
-def read_store_file(path: Path, limit: int = MAX_STORE_BYTES) -> StoreFile:
-    try:
-        if stat.S_ISFIFO(os.lstat(path).st_mode):  # opening a named pipe waits for a writer, maybe for ever
-            return StoreFile(path, None, "cannot read the store: not a regular file (a named pipe)")
-    except OSError:
-        pass  # missing or unreadable: open says why
-    try:
-        with path.open("rb") as file:
-            data = file.read(limit + 1)  # never more than the limit, even from /dev/zero
-    except OSError as error:
-        return StoreFile(path, None, f"cannot read the store: {error.strerror or error}")
-    if len(data) > limit:
-        return StoreFile(path, None, f"the store is larger than {limit // 2**20} MiB (split it into several files)")
-    return StoreFile(path, data)
-
-
 def _decode(path: Path, data: bytes) -> str | Problem:
     """The text of a store file. A UTF-8 byte-order mark is accepted and dropped: some editors write one."""
     if data.startswith(codecs.BOM_UTF8):
@@ -601,16 +568,11 @@ def _parse(path: Path, text: str) -> dict[str, Any] | Problem:
                        line, column=column)
 
 
-def load_store(paths: Sequence[Path], cache_dir: Path | None = None) -> Store:
-    """Load and merge stores in order; raise StoreError listing every problem.
+def load_store(paths: Sequence[Path]) -> Store:
+    """Load and merge stores in order from their files; raise StoreError listing every problem.
 
-    With CACHE_DIR, the store is read from its SQLite index there (anti_party.cache), which is
-    built on the first load: a store that validated once is not parsed again until it changes.
+    (anti_party.cache.cached_store reads them from their SQLite index instead, once built.)
     """
-    if cache_dir is not None:
-        from anti_party.cache import cached_store
-
-        return cached_store(paths, cache_dir)
     return load_files([read_store_file(path) for path in paths])
 
 
@@ -639,22 +601,6 @@ def check_files(files: Sequence[StoreFile]) -> tuple[Store, tuple[Problem, ...]]
         return _build(checker.entries), tuple(checker.warnings)
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a store is parsed and built.
-
-    Those steps make millions of objects and no cycles: every collection the allocations
-    would set off walks the growing heap for nothing (about half the time of a large store).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _build(entries: list[_Entry]) -> Store:
     by_table: dict[str, list[_Entry]] = {table: [] for table in _SCHEMA}
     for entry in entries:
@@ -672,11 +618,3 @@ def _build(entries: list[_Entry]) -> Store:
         presidium=tuple(PresidiumSeat(**e.values) for e in by_table["presidium"]),
         periods=tuple(Period(**e.values) for e in by_table["periods"]),
     )
-
-
-def close_matches(word: str, choices: list[str], n: int, cutoff: float = 0.6) -> list[str]:
-    if len(word) > _LONGEST_SUGGESTED:
-        return []  # nothing is close to it, and comparing a huge input with every id would take minutes
-    import difflib  # only needed when something is wrong; kept off the start-up path
-
-    return difflib.get_close_matches(word, choices, n=n, cutoff=cutoff)

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from anti_party.locate import Locator
-from anti_party.store import MAX_STORE_BYTES, StoreError, load_store
+from anti_party.store import StoreError, load_store
+from anti_party.storefile import MAX_STORE_BYTES
 from conftest import Invoke
 
 HEAD = '[sources.book]\nkind = "book"\ntype = "scholarly"\ntitle = "A book"\n\n[people.molotov]\nname = "Vyacheslav Molotov"\n\n'

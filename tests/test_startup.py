@@ -86,6 +86,17 @@ def test_help_loads_no_module_it_does_not_use(indexed: Path) -> None:
     assert [name for name in NOT_FOR_HELP[1:] if name in loaded(indexed, "timeline", "--help")] == []
 
 
+# A store answered from its index is neither parsed nor checked: the loader (anti_party.store), its
+# rules and locator and the TOML parser stay unloaded; anti_party.storefile reads and hashes the files.
+NOT_FOR_THE_INDEX = ("anti_party.store", "anti_party.rules", "anti_party.locate", "tomli", "tomllib")
+
+
+@pytest.mark.parametrize("args", [("timeline", "--from", "1957", "-f", "tsv"), ("people", "-f", "tsv"),
+                                  ("show", "twenty-second-congress")])
+def test_a_store_answered_from_its_index_loads_no_loader(indexed: Path, args: tuple[str, ...]) -> None:
+    assert [name for name in NOT_FOR_THE_INDEX if name in loaded(indexed, *args)] == []
+
+
 def test_only_csv_output_loads_the_csv_module(indexed: Path) -> None:
     assert "csv" not in loaded(indexed, "timeline", "--from", "1957", "-f", "tsv")
     assert "csv" in loaded(indexed, "timeline", "--from", "1957", "-f", "csv")

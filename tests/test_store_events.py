@@ -9,7 +9,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from anti_party import store
-from anti_party.store import default_store_path, read_store_file
+from anti_party.store import default_store_path
+from anti_party.storefile import read_store_file
 
 KNOWN = {"sources": {"book", "paper"}, "people": {"molotov", "zhukov"}, "offices": set()}
 

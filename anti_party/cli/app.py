@@ -82,13 +82,15 @@ def write_data(text: str) -> None:
 
 
 def load_or_fail(paths: list[Path], cache: Path | None = None) -> Store:
-    """The merged store, or a DataError naming every problem."""
-    from anti_party.store import StoreError, load_store
+    """The merged store, from its index in CACHE when a sound one is there, or a StoreError (a DataError)
+    naming every problem."""
+    if cache is None:
+        from anti_party.store import load_store
 
-    try:
-        return load_store(paths, cache)
-    except StoreError as error:
-        raise DataError(*map(str, error.problems)) from None
+        return load_store(paths)
+    from anti_party.cache import cached_store  # which imports the loader only if there is no sound index
+
+    return cached_store(paths, cache)
 
 
 def check_or_fail(paths: list[Path]) -> tuple[Store, tuple[Problem, ...]]:

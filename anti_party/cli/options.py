@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from anti_party.choices import EVENT_FIELDS
-from anti_party.cli.app import App, cache_dir
-from anti_party.errors import quoted
+from anti_party.cli.app import App, cache_dir, load_or_fail
+from anti_party.errors import DataError, quoted
 from anti_party.paths import store_paths
 from anti_party.render import FORMATS, formats_for
 
@@ -105,14 +105,12 @@ def person_option(function: F) -> F:
 
 def _completion_store(ctx: click.Context) -> Store | None:
     # Completion parses the command line without running the group, so the store is found here.
-    from anti_party.store import StoreError, load_store
-
     root = ctx.find_root().params
     paths = store_paths(root.get("stores") or (), os.environ.get("APG_STORE"),
                         use_default=not root.get("no_default_store"))
     try:
-        return load_store(paths, cache_dir(os.environ))
-    except StoreError:
+        return load_or_fail(paths, cache_dir(os.environ))
+    except DataError:  # a broken store: nothing to offer
         return None
 
 
