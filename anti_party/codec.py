@@ -53,7 +53,7 @@ Plan = list[tuple[str, Any, "Convert | None", "Convert | None"]]  # (field, defa
 
 
 def is_record(value: object) -> bool:
-    """Whether VALUE is a record of the model (a NamedTuple), not a plain tuple of values."""
+    """Whether VALUE is a record of the model (a NamedTuple, as the dates are too), not a plain tuple of values."""
     return isinstance(value, tuple) and is_record_class(type(value))
 
 

@@ -247,3 +247,20 @@ def test_other_word_forms_are_left_to_dateutil(typed: str) -> None:
     from anti_party.dates import _named_month_date
 
     assert _named_month_date(typed, 1957) is None
+
+
+@pytest.mark.parametrize("text", ["1957", "1957-06-18", "1957-06~", "1953-12/1954-01", "0001-01-01/9999-12-31"])
+def test_a_date_is_immutable_equal_by_its_fields_and_hashable_once_its_days_are_known(text: str) -> None:
+    when = parse_edtf(text)
+    again = EdtfDate(when.text, DatePoint(*when.start), None if when.end is None else DatePoint(*when.end))
+    assert (when.earliest, when.latest) == (again.start.earliest, (again.end or again.start).latest)
+    assert again == when and hash(again) == hash(when) and again is not when  # known days do not count
+    assert vars(when) == {"earliest": when.earliest, "latest": when.latest}
+    for target, name in ((when, "text"), (when, "earliest"), (when, "other"), (when.start, "year"),
+                         (when.start, "earliest")):
+        with pytest.raises(AttributeError, match="is immutable"):
+            setattr(target, name, 1)
+        with pytest.raises(AttributeError):
+            delattr(target, name)
+    assert repr(when).startswith(f"EdtfDate(text={when.text!r}, start=DatePoint(year={when.start.year}, ")
+    assert when._replace(text="other") != when and type(when._replace(text="other")) is EdtfDate
