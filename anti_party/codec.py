@@ -63,6 +63,8 @@ def is_record_class(cls: object) -> bool:
 
 
 def _plan(cls: type[Any]) -> Plan:
+    if not is_record_class(cls):
+        raise CodecError(f"{cls.__name__} is not a record class (a NamedTuple)")
     hints = typing.get_type_hints(cls)
     defaults: dict[str, Any] = cls._field_defaults
     plan: Plan = []
@@ -88,28 +90,10 @@ def _encode_plan(plan: Plan) -> Callable[[Any], dict[str, Any]]:
     return encode_record
 
 
-def builder(cls: type[T]) -> Callable[[dict[str, Any]], T]:
-    """A function making a record of CLS from the values of its fields, already of their types.
-
-    A large store's events are made here, when it is loaded and when it is read from its index:
-    the NamedTuple's own constructor with the values as keywords (it fills in the defaults, and
-    raises TypeError for a field missing or unknown) makes 100,000 events in about half the time
-    of tuple.__new__ or _make over a list of the values in field order.
-    """
-    if not is_record_class(cls):
-        raise CodecError(f"{cls.__name__} is not a record class (a NamedTuple)")
-
-    def build(values: dict[str, Any]) -> T:
-        return cls(**values)
-
-    return build
-
-
 def _make_record_codec(cls: type[Any]) -> tuple[Callable[[Any], dict[str, Any]], Callable[[dict[str, Any]], Any]]:
     plan = _plan(cls)
     encode_record = _encode_plan(plan)
     decoders = [(name, decode) for name, _, _, decode in plan if decode is not None]
-    build = builder(cls)
 
     def decode_record(data: dict[str, Any]) -> Any:
         if not isinstance(data, dict):
@@ -118,7 +102,10 @@ def _make_record_codec(cls: type[Any]) -> tuple[Callable[[Any], dict[str, Any]],
             value = data.get(name)
             if value is not None:
                 data[name] = decode(value)
-        return build(data)
+        # The NamedTuple's own constructor fills in the defaults and raises TypeError for a field
+        # missing or unknown; with keywords it makes 100,000 events in about half the time of
+        # tuple.__new__ or _make over the values in field order.
+        return cls(**data)
 
     if all(decode is None for _, _, _, decode in plan):  # a small value such as a citation: one object each
         plain_decode = decode_record

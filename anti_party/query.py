@@ -12,9 +12,7 @@ from anti_party.dates import DatePoint, EdtfDate, day_after, shift, sort_key, sp
 from anti_party.errors import DataError, UsageError, close_matches, quoted
 from anti_party.model import Citation, Event, Note, Person, PresidiumSeat, Profile, Source, Store, Term
 
-# The queries' results are NamedTuples, as the model's records are: immutable values at about a
-# fifth of a frozen dataclass's cost to define on Python 3.11, which compiles each dataclass's
-# generated methods when the class is made (this module loads on every command that reads the store).
+# The queries' results are NamedTuples, as the model's records are, for the same reason (anti_party.model).
 
 
 class QueryError(UsageError, ValueError):

@@ -12,7 +12,6 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from anti_party.codec import builder
 from anti_party.collector import gc_paused
 from anti_party.dates import DateError, EdtfDate, parse_edtf
 from anti_party.errors import DataError, clipped, close_matches, quoted
@@ -614,7 +613,7 @@ def _build(entries: list[_Entry]) -> Store:
         people={e.ident: Person(id=e.ident, **e.values) for e in by_table["people"]},
         offices={e.ident: Office(id=e.ident, **e.values) for e in by_table["offices"]},
         terms=tuple(Term(**{"end": None, **values(e, **{"from": "start", "to": "end"})}) for e in by_table["terms"]),
-        events=tuple(map(builder(Event), (e.values for e in by_table["events"]))),  # many: made the quicker way
+        events=tuple(Event(**e.values) for e in by_table["events"]),
         presidium=tuple(PresidiumSeat(**e.values) for e in by_table["presidium"]),
         periods=tuple(Period(**e.values) for e in by_table["periods"]),
     )

@@ -126,14 +126,20 @@ def test_a_group_writable_index_is_ignored(cached: Invoke, tmp_path: Path) -> No
     assert cached("timeline", "--fields", "title", store=store).stdout == "True title\n"
 
 
+def owned_by_another_user(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PATH given to another user: as root, chown; else the same, seen from another user (only root can
+    give a file away)."""
+    if os.geteuid() == 0:
+        os.chown(path, 65534, 65534)
+    else:
+        real = os.getuid()
+        monkeypatch.setattr(cache, "_owner_only", lambda mode, uid: uid == real + 1 and not mode & 0o022)
+
+
 def test_an_index_owned_by_another_user_is_ignored(cached: Invoke, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     store, planted = plant(tmp_path, cached)
-    if os.geteuid() == 0:
-        os.chown(planted, 65534, 65534)
-    else:  # only root can give a file away: the same test, seen from another user
-        real = os.getuid()
-        monkeypatch.setattr(cache, "_owner_only", lambda mode, uid: uid == real + 1 and not mode & 0o022)
+    owned_by_another_user(planted, monkeypatch)
     assert cached("timeline", "--fields", "title", store=store).stdout == "True title\n"
 
 
@@ -366,11 +372,7 @@ def test_words_others_may_write_are_ignored_and_written_anew(cached: Invoke, tmp
 
 def test_words_owned_by_another_user_are_ignored(cached: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store, planted = plant_words(cached, tmp_path)
-    if os.geteuid() == 0:
-        os.chown(planted, 65534, 65534)
-    else:  # only root can give a file away: the same test, seen from another user
-        real = os.getuid()
-        monkeypatch.setattr(cache, "_owner_only", lambda mode, uid: uid == real + 1 and not mode & 0o022)
+    owned_by_another_user(planted, monkeypatch)
     assert grep(cached, store, "gomulka") == "Gomułka returns\n"
 
 

@@ -19,10 +19,16 @@ PROBE = (
 )
 
 
+def apg_environment(directory: Path) -> dict[str, str]:
+    """This environment without apg's own variables, with the index in DIRECTORY/cache, 100 columns wide."""
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("APG_")}
+    environment.update({"APG_CACHE_DIR": str(directory / "cache"), "COLUMNS": "100"})
+    return environment
+
+
 def loaded(tmp_path: Path, *args: str, cache: bool = True) -> list[str]:
     """The modules loaded when `apg ARGS` has run, with its index in TMP_PATH/cache."""
-    environment = {key: value for key, value in os.environ.items() if not key.startswith("APG_")}
-    environment.update({"APG_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "100"})
+    environment = apg_environment(tmp_path)
     if not cache:
         environment["APG_NO_CACHE"] = "1"
     result = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, env=environment,
@@ -152,8 +158,7 @@ def test_apg_freezes_its_objects_as_it_exits_and_its_output_is_whole(indexed: Pa
              "from anti_party.cli import run\n"
              "sys.argv = ['apg', *sys.argv[1:]]\n"
              "run()\n")
-    environment = {key: value for key, value in os.environ.items() if not key.startswith("APG_")}
-    environment.update({"APG_CACHE_DIR": str(indexed / "cache"), "COLUMNS": "100"})
+    environment = apg_environment(indexed)
     frozen = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=environment,
                             check=False)
     plain = subprocess.run([sys.executable, "-m", "anti_party", *args], capture_output=True, text=True,

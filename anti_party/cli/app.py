@@ -94,13 +94,10 @@ def load_or_fail(paths: list[Path], cache: Path | None = None) -> Store:
 
 
 def check_or_fail(paths: list[Path]) -> tuple[Store, tuple[Problem, ...]]:
-    """The merged store validated afresh and its warnings, or a DataError naming every problem."""
-    from anti_party.store import StoreError, check_store
+    """The merged store validated afresh and its warnings, or a StoreError (a DataError) naming every problem."""
+    from anti_party.store import check_store
 
-    try:
-        return check_store(paths)
-    except StoreError as error:
-        raise DataError(*map(str, error.problems)) from None
+    return check_store(paths)
 
 
 def cache_dir(environ: Mapping[str, str]) -> Path | None:

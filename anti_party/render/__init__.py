@@ -20,9 +20,8 @@ if TYPE_CHECKING:  # the registry loads without the model, for the command line'
 VIEWS = ("events", "person")
 
 
-# NamedTuples rather than frozen dataclasses: as immutable, and every command (apg --help too)
-# imports this module, which with two dataclasses took a twentieth of --help's time (Python 3.11
-# compiles each dataclass's generated methods as it defines the class).
+# NamedTuples rather than frozen dataclasses, as the model's records (anti_party.model): every
+# command imports this module, apg --help too.
 class Options(NamedTuple):
     """What a renderer may need besides the rows."""
 

@@ -99,7 +99,7 @@ def _text(value: str | None) -> str | None:
     return value or None
 
 
-class Records(NamedTuple):  # as anti_party.query's results: a NamedTuple costs start-up less than a dataclass
+class Records(NamedTuple):  # a NamedTuple, as the model's records (anti_party.model)
     """Rows of one shape under its fields, in column order: what tsv, csv, json, jsonl and tables print."""
 
     shape: str
